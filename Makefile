@@ -1,0 +1,41 @@
+# The README's commands. `make demo` and `make test` set up a fresh machine (Python 3.11+ and pip).
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+ARGS ?=
+
+.PHONY: demo test crawl eval eval-dedupe bench-dedupe venv dev clean
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/.installed
+dev: $(VENV)/.dev-installed
+
+demo: $(VENV)/.installed  ## serve the bundled demo site and crawl it offline
+	$(PY) -m crawler.demo $(ARGS)
+
+test: $(VENV)/.dev-installed  ## the test suite (offline)
+	$(PY) -m pytest $(ARGS)
+
+crawl: $(VENV)/.installed  ## live crawl of every registry source (needs network)
+	$(VENV)/bin/scrapy crawl news $(ARGS)
+
+eval: $(VENV)/.dev-installed  ## extraction quality vs plain trafilatura on ../shared/corpus
+	$(PY) -m tools.eval_extraction $(ARGS)
+
+eval-dedupe: $(VENV)/.dev-installed  ## near-duplicate precision/recall on a set built from ../shared/corpus
+	$(PY) -m tools.eval_dedupe $(ARGS)
+
+bench-dedupe: $(VENV)/.dev-installed  ## dedupe state at 1,000,000 fingerprints
+	$(PY) -m tools.bench_dedupe_scale $(ARGS)
+
+clean:
+	rm -rf $(VENV) .pytest_cache data/demo

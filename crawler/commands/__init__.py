@@ -1,0 +1,1 @@
+"""Custom scrapy commands: `scrapy article URL` and `scrapy sources list|check`."""

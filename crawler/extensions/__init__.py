@@ -1,0 +1,1 @@
+"""Scrapy extensions: duplicates feed, run reports, monitors."""

@@ -1,0 +1,53 @@
+"""Decode page bytes to text without mojibake, even when the HTTP charset header lies."""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, resolve_encoding
+
+# Server defaults that say little: a <meta> naming another charset wins over these in the header.
+WEAK_HEADER_CHARSETS = frozenset({"cp1252", "latin_1", "iso8859_1", "iso8859_15", "ascii", "us_ascii"})
+BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def _strict(body: bytes, encoding: str | None) -> str | None:
+    if not encoding:
+        return None
+    try:
+        return body.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def declared_encodings(body: bytes, content_type: str | None) -> list[str]:
+    """Encodings named by the HTTP header and the page's `<meta>`, header first, resolved to codec names."""
+    header = resolve_encoding(http_content_type_encoding(content_type) or "") if content_type else None
+    meta = resolve_encoding(html_body_declared_encoding(body) or "")
+    names = [header, meta]
+    if header and meta and header.replace("-", "_").lower() in WEAK_HEADER_CHARSETS:
+        names = [meta, header]  # an ISO-8859-1 default header is a server default, not a statement
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def decode_html(body: bytes, content_type: str | None = None) -> str:
+    """Text of an HTML page: BOM first; then UTF-8 when the bytes are valid UTF-8 (random 8-bit text
+    practically never is, so a lying header cannot garble a UTF-8 page); then the header and `<meta>`
+    charsets the bytes actually decode under; then statistical detection."""
+    for bom, encoding in BOMS:
+        if body.startswith(bom):
+            return body[len(bom):].decode(encoding, errors="replace")
+    text = _strict(body, "utf-8")
+    if text is not None:
+        return text
+    for encoding in declared_encodings(body, content_type):
+        if encoding.replace("-", "").lower() in ("utf8", "ascii"):
+            continue  # already known not to fit
+        text = _strict(body, encoding)
+        if text is not None:
+            return text
+    best = from_bytes(body[:300_000]).best()
+    if best is not None and (text := _strict(body, best.encoding)) is not None:
+        return text
+    return body.decode("cp1251", errors="replace")

@@ -1,0 +1,1 @@
+"""Downloader middlewares: incremental skipping of articles exported by earlier runs."""

@@ -1,0 +1,62 @@
+"""International outlets covering Central Asia among other regions; not verified live from this repository."""
+
+from crawler.sources.base import Boilerplate, Feed, Selectors, Source
+
+SOURCES = (
+    Source(
+        key="eurasianet",
+        name="Eurasianet",
+        country="intl",
+        languages=("en", "ru"),
+        timezone="America/New_York",
+        scope="international",
+        base_url="https://eurasianet.org/",
+        feeds=(Feed("https://eurasianet.org/region/kazakhstan/feed"), Feed("https://eurasianet.org/region/kyrgyzstan/feed"),
+               Feed("https://eurasianet.org/region/tajikistan/feed"), Feed("https://eurasianet.org/region/turkmenistan/feed"),
+               Feed("https://eurasianet.org/region/uzbekistan/feed")),
+        article_patterns=(r"eurasianet\.org/[a-z0-9-]+$",),
+        notes="Feed paths are candidates (/rss, /feed, /region/{country}/feed).",
+    ),
+    Source(
+        key="timesca",
+        name="The Times of Central Asia",
+        country="intl",
+        languages=("en",),
+        timezone="Asia/Almaty",
+        scope="international",
+        base_url="https://timesca.com/",
+        feeds=(Feed("https://timesca.com/feed/"),),
+        article_patterns=(r"timesca\.com/[a-z0-9-]+/?$",),
+        notes="WordPress.",
+    ),
+    Source(
+        key="moscowtimes",
+        name="The Moscow Times",
+        country="intl",
+        languages=("en", "ru"),
+        timezone="Europe/Moscow",
+        scope="international",
+        base_url="https://www.themoscowtimes.com/",
+        feeds=(Feed("https://www.themoscowtimes.com/rss/news"),),
+        article_patterns=(r"/\d{4}/\d{2}/\d{2}/[a-z0-9-]+-a\d+$", r"/(?:news|articles)/[a-z0-9-]+-\d+$"),
+        selectors=Selectors(body="div.article__content"),
+        boilerplate=Boilerplate(
+            remove=(".article__block--donation", ".support-block", ".article__tags", ".social"),
+            cut_after=("A Message from The Moscow Times",),
+        ),
+        notes="Donation appeal inside the article container (see shared/seeds).",
+    ),
+    Source(
+        key="diplomat",
+        name="The Diplomat (Central Asia)",
+        country="intl",
+        languages=("en",),
+        timezone="America/New_York",
+        scope="international",
+        base_url="https://thediplomat.com/",
+        feeds=(Feed("https://thediplomat.com/regions/central-asia/feed"),),
+        article_patterns=(r"/\d{4}/\d{2}/[a-z0-9-]+/?$",),
+        selectors=Selectors(title="header#td-story-head h1", body=".td-prose", authors=".td-authors a"),
+        notes="Covers all of Asia: relevance filtering applies.",
+    ),
+)

@@ -1,0 +1,51 @@
+"""Uzbekistan. Endpoints from public scrapers (see SOURCES.md); not verified live from this repository."""
+
+from crawler.sources.base import Boilerplate, Feed, Listing, Selectors, Sitemap, Source
+
+SOURCES = (
+    Source(
+        key="kunuz",
+        name="Kun.uz",
+        country="UZ",
+        languages=("uz", "ru", "en"),
+        timezone="Asia/Tashkent",
+        scope="regional",
+        base_url="https://kun.uz/",
+        feeds=(Feed("https://kun.uz/news/rss"),),
+        sitemaps=(Sitemap("https://kun.uz/sitemap.xml", kind="index"),),
+        article_patterns=(r"kun\.uz/(?:kr/|ru/|en/)?news/\d{4}/\d{2}/\d{2}/[^/]+$",),
+        selectors=Selectors(body="div.single-content"),
+        notes="Uzbek Latin without prefix, Cyrillic under /kr/. Terms require consent for reuse.",
+    ),
+    Source(
+        key="gazetauz",
+        name="Gazeta.uz",
+        country="UZ",
+        languages=("ru", "uz", "en"),
+        timezone="Asia/Tashkent",
+        scope="regional",
+        base_url="https://www.gazeta.uz/",
+        feeds=(Feed("https://www.gazeta.uz/ru/rss/"), Feed("https://www.gazeta.uz/oz/rss/")),
+        listings=(Listing("https://www.gazeta.uz/ru/list/news/", page_url="https://www.gazeta.uz/ru/list/news/?page={page}",
+                          link_selector="div.nblock a"),),
+        article_patterns=(r"/(?:ru|oz|uz|en)/\d{4}/\d{2}/\d{2}/[^/]+/?$",),
+        selectors=Selectors(title="h1", lead="h4", published="div.articleDateTime",
+                            body="div.articleContent.type-news"),
+        notes="'oz' is Uzbek Latin and 'uz' Uzbek Cyrillic. Relative dates ('Бугун').",
+    ),
+    Source(
+        key="ozodlik",
+        name="Radio Ozodlik (RFE/RL Uzbek Service)",
+        country="UZ",
+        languages=("uz", "ru"),
+        timezone="Asia/Tashkent",
+        scope="regional",
+        base_url="https://www.ozodlik.org/",
+        domains=("rus.ozodlik.org",),
+        sitemaps=(Sitemap("https://www.ozodlik.org/sitemap.xml", kind="index"),
+                  Sitemap("https://rus.ozodlik.org/sitemap.xml", kind="index")),
+        article_patterns=(r"/a/(?:[^/]+/)?\d+\.html$",),
+        selectors=Selectors(title="h1.title.pg-title", body="div.wsw"),
+        boilerplate=Boilerplate(remove=(".media-block-wrap", ".sticky-share", ".share--box")),
+    ),
+)

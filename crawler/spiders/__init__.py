@@ -1,0 +1,1 @@
+"""Spiders: `news` (registry-driven discovery) and `urls` (given article URLs)."""

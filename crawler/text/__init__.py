@@ -1,0 +1,1 @@
+"""Text cleaning: boilerplate paragraphs, Unicode and whitespace normalisation."""
