@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 ARGS ?=
 
-.PHONY: demo test crawl eval eval-dedupe bench-dedupe venv dev clean
+.PHONY: demo test crawl eval eval-dates eval-language eval-dedupe bench-dedupe venv dev clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,12 @@ crawl: $(VENV)/.installed  ## live crawl of every registry source (needs network
 
 eval: $(VENV)/.dev-installed  ## extraction quality vs plain trafilatura on ../shared/corpus
 	$(PY) -m tools.eval_extraction $(ARGS)
+
+eval-dates: $(VENV)/.dev-installed  ## date accuracy vs htmldate on ../shared/corpus
+	$(PY) -m tools.eval_dates $(ARGS)
+
+eval-language: $(VENV)/.dev-installed  ## language detection accuracy/speed vs plain py3langid
+	$(PY) -m tools.eval_language $(ARGS)
 
 eval-dedupe: $(VENV)/.dev-installed  ## near-duplicate precision/recall on a set built from ../shared/corpus
 	$(PY) -m tools.eval_dedupe $(ARGS)

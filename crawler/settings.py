@@ -35,6 +35,7 @@ DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 REDIRECT_MAX_TIMES = 20
 RETRY_TIMES = 2
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False  # Scrapy 2.19's code-execution HTTP console: off, like telnet
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
 REQUEST_FINGERPRINTER_CLASS = "crawler.fingerprint.CanonicalRequestFingerprinter"
 # Fault tolerance (issue 6): SSRF guard, trap bounds, Retry-After, robots.txt per RFC 9309.

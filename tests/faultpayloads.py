@@ -138,9 +138,10 @@ def malformed_page(kind: str) -> bytes:
         return (f"<html><head><title>NUL\x00page</title></head><body><p>{text}\x00</p>\x00"
                 f"<p>tail\x00text</p></body></html>").encode()
     if kind == "deep":
-        return (f"<html><head><title>Deep page</title></head><body>{'<div>' * 10_000}<p>{text}</p>"
+        # libxml2 stops building the tree at depth 256 (no huge_tree), so the text sits before the nesting.
+        return (f"<html><head><title>Deep page</title></head><body><p>{text}</p>{'<div>' * 10_000}<p>deep</p>"
                 f"{'</div>' * 10_000}</body></html>").encode()
     if kind == "unclosed":
-        return (f"<html><head><title>Unclosed page<body><p>{text}<p><b><i>bold<table><tr><td>cell"
+        return (f"<html><head><title>Unclosed page</title><body><p>{text}<p><b><i>bold<table><tr><td>cell"
                 f"<div><span>{text}").encode()
     raise ValueError(kind)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.geo import tag_text
+from crawler.geo import GeoTags, tag_text
 
 
-def tags(body: str, title: str | None = None, language: str | None = None):  # noqa: ANN201
+def tags(body: str, title: str | None = None, language: str | None = None) -> GeoTags:
     return tag_text(title, None, body, language=language)
 
 
@@ -137,8 +137,10 @@ def test_kazakh_horse_is_still_kazakh() -> None:
 
 @pytest.mark.parametrize("text", [
     "Syrian Turkmen brigades fought near Aleppo.", "Iraqi Turkmen in Kirkuk.", "Turkmen fighters in Syria.",
+    "Er will sie durch syrische Araber und Turkmenen ersetzen.",
 ])
 def test_turkmen_of_syria_and_iraq(text: str) -> None:
+    """Turkmen peoples outside Turkmenistan; German "Turkmenen" too."""
     assert tags(text).countries == ()
 
 

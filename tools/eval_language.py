@@ -98,7 +98,35 @@ class Result:
     errors: list[tuple[Sample, tuple[str | None, str | None]]]
 
     @property
-    def table(title: str, results: dict[str, Result]) -> list[str]:
+    def accuracy(self) -> float:
+        return sum(self.hits.values()) / max(1, sum(self.totals.values()))
+
+    def of(self, key: str) -> float:
+        return self.hits[key] / self.totals[key] if self.totals[key] else float("nan")
+
+    @property
+    def ms_per_text(self) -> float:
+        return 1000 * self.seconds / max(1, sum(self.totals.values()))
+
+
+def evaluate(samples: Sequence[Sample], detect: Detector, *, script: bool = True) -> Result:
+    """Run `detect` on every sample; a hit needs the language and, when `script` and known, the script."""
+    hits: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    errors = []
+    start = time.process_time()
+    answers = [detect(sample) for sample in samples]
+    seconds = time.process_time() - start
+    for sample, (lang, found_script) in zip(samples, answers, strict=True):
+        totals[sample.key] += 1
+        if lang == sample.lang and (not script or sample.script is None or found_script == sample.script):
+            hits[sample.key] += 1
+        else:
+            errors.append((sample, (lang, found_script)))
+    return Result(hits, totals, seconds, errors)
+
+
+def table(title: str, results: dict[str, Result]) -> list[str]:
     keys = sorted({key for result in results.values() for key in result.totals})
     first = next(iter(results.values()))
     lines = [title, f"  {'':14}" + "".join(f"{name:>18}" for name in results)]

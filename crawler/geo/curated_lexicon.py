@@ -31,7 +31,8 @@ COUNTRIES: tuple[Place, ...] = (
           adj="узбекистанск", dem="узбекистанц"),
 )
 
-_SURNAME_BEFORE = Neighbour("before", ("syrian", "iraqi", "сирийск", "иракск", "afghan", "iranian"), "")
+_SURNAME_BEFORE = Neighbour("before", ("syrian", "iraqi", "сирийск", "иракск", "afghan", "iranian", "syrisch",
+                                       "irakisch", "syrien", "irakien"), "")
 
 # Demonyms and language adjectives. English "Turkmen", "Tajik" and "Uzbek" also name peoples of
 # Afghanistan, Iran, Syria and Iraq, so alone they need a mention of the country. Latin forms may take English -s/'s; Cyrillic `dem` forms decline
@@ -52,7 +53,7 @@ DEMONYMS: tuple[Place, ...] = (
           adj="таджикск", dem="таджик", person=True, weak="Tajik"),
     Place("dem-TM", "Turkmenistan", ("TM",), "demonym",
           "Turkmen|Türkmen|Turkman|Turkmenen|turkmenisch|туркменка|түрікмен|түркмөн|туркман",
-          adj="туркменск", dem="туркмен", person=True, weak="Turkmen|Türkmen",
+          adj="туркменск", dem="туркмен", person=True, weak="Turkmen|Türkmen|Turkmenen",
           # Syrian/Iraqi Turkmen and the Turkmen Mountain in Syria are not Central Asia.
           neighbours=(_SURNAME_BEFORE, Neighbour("after", ("mountain", "mountains", "горы", "гор"), ""))),
     Place("dem-UZ", "Uzbekistan", ("UZ",), "demonym",
