@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 ARGS ?=
 
-.PHONY: demo test crawl eval eval-dates eval-language eval-dedupe bench-dedupe venv dev clean
+.PHONY: demo test crawl eval eval-dates eval-language eval-relevance gazetteer eval-dedupe bench-dedupe venv dev clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,12 @@ eval-dates: $(VENV)/.dev-installed  ## date accuracy vs htmldate on ../shared/co
 
 eval-language: $(VENV)/.dev-installed  ## language detection accuracy/speed vs plain py3langid
 	$(PY) -m tools.eval_language $(ARGS)
+
+eval-relevance: $(VENV)/.dev-installed  ## about-Central-Asia precision/recall/speed on the labelled set
+	$(PY) -m tools.eval_relevance $(ARGS)
+
+gazetteer: $(VENV)/.dev-installed  ## rebuild crawler/geo/data/gazetteer.json from offline packages
+	$(PY) -m crawler.geo.build_gazetteer
 
 eval-dedupe: $(VENV)/.dev-installed  ## near-duplicate precision/recall on a set built from ../shared/corpus
 	$(PY) -m tools.eval_dedupe $(ARGS)

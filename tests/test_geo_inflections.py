@@ -124,3 +124,7 @@ def test_central_asia_counts_without_a_country() -> None:
 
 def test_russian_central_asia_inflected() -> None:
     assert "Central Asia" in places("Страны Центральной Азии и Средней Азии")
+
+
+def test_turkish_dotted_capital_i() -> None:
+    assert countries("KAZAKİSTAN'DA SEÇİM") == ("KZ",)

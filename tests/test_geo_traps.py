@@ -116,7 +116,9 @@ def test_talas_naryn_as_names(text: str) -> None:
     assert tags(text).countries == ()
 
 
-@pytest.mark.parametrize("text", ["The Talas river floods every spring.", "Naryn River dam", "В Таласе прошёл фестиваль."])
+@pytest.mark.parametrize("text", [
+    "The Talas river floods every spring.", "Naryn River dam", "В Таласе прошёл фестиваль.",
+])
 def test_talas_naryn_rivers_and_regions_are_kyrgyz(text: str) -> None:
     assert tags(text).countries == ("KG",)
 

@@ -10,7 +10,8 @@ from crawler.geo.curated_types import Neighbour, Place
 COUNTRIES: tuple[Place, ...] = (
     Place("KZ", "Kazakhstan", ("KZ",), "country",
           "Kazakhstan|Kazakstan|Qazaqstan|Qazaqstan Respublikasy|Казахстан|Қазақстан|Казакстан|Қазоқистон|"
-          "Қозоғистон|Qozog'iston|Qozogiston|Gazagystan|Kazachstan|Kasachstan|Kazakistan|Республика Казахстан",
+          "Қозоғистон|Qozog'iston|Qozogiston|Gazagystan|Kazachstan|Kasachstan|Kazakistan|"
+          "Республика Казахстан",
           adj="казахстанск", dem="казахстанц"),
     Place("KG", "Kyrgyzstan", ("KG",), "country",
           "Kyrgyzstan|Kirghizstan|Kirgizstan|Kyrgyz Republic|Kirghizia|Kirgizia|Kirgisistan|Qirg'iziston|"
@@ -31,13 +32,14 @@ COUNTRIES: tuple[Place, ...] = (
           adj="узбекистанск", dem="узбекистанц"),
 )
 
-_SURNAME_BEFORE = Neighbour("before", ("syrian", "iraqi", "сирийск", "иракск", "afghan", "iranian", "syrisch",
+# Turkmen of Syria, Iraq, Afghanistan and Iran: not Turkmenistan.
+_FOREIGN_TURKMEN = Neighbour("before", ("syrian", "iraqi", "сирийск", "иракск", "afghan", "iranian", "syrisch",
                                        "irakisch", "syrien", "irakien"), "")
 
 # Demonyms and language adjectives. English "Turkmen", "Tajik" and "Uzbek" also name peoples of
-# Afghanistan, Iran, Syria and Iraq, so alone they need a mention of the country. Latin forms may take English -s/'s; Cyrillic `dem` forms decline
-# like nouns (казахи, казахов), `adj` stems take adjective endings (казахский), feminine stems in -к
-# are written with their -а so they decline like Бухара.
+# Afghanistan, Iran, Syria and Iraq, so alone they need a mention of the country. Latin forms may take
+# English -s/'s; Cyrillic `dem` forms decline like nouns (казахи, казахов), `adj` stems take adjective
+# endings (казахский), feminine forms in -ка decline like Бухара.
 DEMONYMS: tuple[Place, ...] = (
     Place("dem-KZ", "Kazakhstan", ("KZ",), "demonym",
           "Kazakh|Kazakhs|Qazaq|Qozoq|Gazak|Kasache|Kasachen|Kazakhstani|қазақ|қозоқ|қазоқ|казашка|"
@@ -55,7 +57,7 @@ DEMONYMS: tuple[Place, ...] = (
           "Turkmen|Türkmen|Turkman|Turkmenen|turkmenisch|туркменка|түрікмен|түркмөн|туркман",
           adj="туркменск", dem="туркмен", person=True, weak="Turkmen|Türkmen|Turkmenen",
           # Syrian/Iraqi Turkmen and the Turkmen Mountain in Syria are not Central Asia.
-          neighbours=(_SURNAME_BEFORE, Neighbour("after", ("mountain", "mountains", "горы", "гор"), ""))),
+          neighbours=(_FOREIGN_TURKMEN, Neighbour("after", ("mountain", "mountains", "горы", "гор"), ""))),
     Place("dem-UZ", "Uzbekistan", ("UZ",), "demonym",
           "Uzbek|O'zbek|Ozbek|Özbek|Usbeke|Usbeken|usbekisch|Ouzbek|узбечка|ўзбек|ӯзбек|өзбек",
           adj="узбекск", dem="узбек", person=True, weak="Uzbek"),
@@ -97,7 +99,7 @@ GEO_MODIFIERS: frozenset[str] = frozenset({
     "from", "to", "at", "near", "across", "around", "outside", "inside", "within", "after", "before",
     "since", "like", "unlike", "while", "when", "rural", "urban", "downtown", "greater", "upper", "lower",
     "this", "that", "today", "yesterday", "visit", "visiting", "welcome", "via", "between", "also", "but",
-    "only", "then", "there", "here", "where", "why", "how", "what", "both", "neighbouring", "neighboring",
+    "only", "then", "there", "here", "where", "why", "how", "what", "neighbouring", "neighboring",
 })
 
 # Verbs right after a Latin demonym that show it is a person's name ("Uzbek said").

@@ -19,7 +19,7 @@ TITLE_CASE_SHARE = 0.6
 LIST_WINDOW = 60  # characters either side searched for other countries' names
 _WORDS = re.compile(r"[^\W\d_][\w'-]*")
 _CONJUNCTIONS = frozenset({"and", "or", "und", "oder", "et", "ou", "y", "o", "e", "и", "или", "а", "также",
-                           "va", "ва", "we", "hem", "жана", "және", "мен", "менен", "as", "well", "as"})
+                           "va", "ва", "we", "hem", "жана", "және", "мен", "менен", "as", "well"})
 LOOK_AROUND = 40  # characters searched for the neighbouring word
 # Capitalised words after a place name that keep it a place ("Naryn River", "Osh State University").
 _GEO_FOLLOWERS = ("river", "valley", "lake", "state", "university", "airport", "oblast", "region",

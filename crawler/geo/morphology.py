@@ -102,17 +102,16 @@ def suffix_ok(form: str, paradigm: str, rest: str, kind: str, language: str | No
         return True
     if paradigm in STEMS:
         return False
+    # A Russian ending plus a Turkic chain does not occur, so anything else is another word (Ош-ибка).
     chain = _CYR_CHAIN_AFTER_VOWEL if ends_in_vowel(form) else _CYR_CHAIN_AFTER_CONS
-    if chain.fullmatch(rest):
-        return True
-    # Russian case ending followed by nothing else is handled above; a Russian ending plus a Turkic
-    # chain does not occur, so anything else is another word (Ош-ибка).
-    return False
+    return bool(chain.fullmatch(rest))
 
 
 def _latin_ok(form: str, rest: str, kind: str, language: str | None) -> bool:
     if _LAT_ENGLISH_RE.fullmatch(rest):
         return True
+    if rest.startswith("'") and len(rest) > 2:
+        rest = rest[1:]  # Turkish sets suffixes of proper nouns off with an apostrophe: Kazakistan'da
     if kind == "demonym" and _LAT_DEMONYM_RE.fullmatch(rest):
         return True
     if kind == "country" and _LAT_COUNTRY_RE.fullmatch(rest):

@@ -9,8 +9,9 @@ APOSTROPHES = "'ʻ‘`ʼ’′´ʹ"
 _HYPHENS = "‐‑‒–—"
 _MAP = {ord(c): "'" for c in APOSTROPHES}
 _MAP.update({ord(c): "-" for c in _HYPHENS})
-_MAP.update({ord("ё"): "е", ord("Ё"): "е", ord("\u00a0"): " ", ord("\t"): " ", ord("\n"): " ",
-             ord("\r"): " "})
+# Turkish/Azeri dotted İ lower-cases to two code points; plain "i" keeps offsets aligned.
+_MAP.update({ord("ё"): "е", ord("Ё"): "е", ord("İ"): "i", ord("\u00a0"): " ", ord("\t"): " ",
+             ord("\n"): " ", ord("\r"): " "})
 
 
 def normalize(text: str) -> str:
