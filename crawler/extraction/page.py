@@ -23,12 +23,13 @@ TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|•|·|»)\s+")
 ARTICLE_OG_TYPES = frozenset({"article", "news", "newsarticle", "blog", "blogposting"})
 META_TAGS_XPATH = etree.XPath('//meta[@property="article:tag" or @name="article:tag"]/@content')
 AUTHOR_META = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl", "twitter:creator")
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False)
 
 
 def parse_html(text: str) -> HtmlElement:
-    """A tolerant lxml tree; NUL bytes and encoding declarations removed first."""
-    text = text.replace("\x00", "")
+    """A tolerant lxml tree; control characters (NUL included) and XML declarations removed first."""
+    text = CONTROL_CHARS.sub("", text)
     if text.lstrip()[:5].lower() == "<?xml":
         text = text.split("?>", 1)[-1]
     try:
