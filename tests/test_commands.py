@@ -67,3 +67,12 @@ def test_urls_spider_from_file_and_list(crawl, demo_site, tmp_path: Path) -> Non
 def test_urls_spider_rejects_bad_input(crawl) -> None:
     result = crawl("urls", "urls=ftp://x.example/a")
     assert result.returncode != 0 or "not http(s) URLs" in result.log
+
+
+def test_scrapy_shell_then_extract_article(demo_site) -> None:
+    path = next(p for p in demo_article_paths() if p.startswith("/azatlyk/"))
+    code = "__import__('crawler.extraction', fromlist=['x']).extract_article(response)['source']"
+    proc = run_scrapy(["shell", demo_site.base_url + path, "-c", code, "-s", "NEWS_ALLOWED_PRIVATE_HOSTS=127.0.0.1",
+                       "-s", "LOG_LEVEL=WARNING"])
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip().splitlines()[-1] == "127.0.0.1"  # outside a crawl the demo URL is an unknown host

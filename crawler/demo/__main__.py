@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import socket
 import sys
 import tempfile
 import time
@@ -81,9 +82,33 @@ def summarize(output: Path, stats: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
+PORT_FILE = "demo-site.port"
+
+
+def pick_port(args: argparse.Namespace) -> int:
+    """The requested port; else, with a reused state dir, the port its earlier runs served on (so the demo
+    URLs, and hence the canonical URLs in the state, stay the same), if still free; else a free one."""
+    if args.port or not args.state_dir:
+        return args.port
+    saved = Path(args.state_dir) / PORT_FILE
+    if saved.exists():
+        port = int(saved.read_text().strip() or 0)
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                return port
+    return 0
+
+
+def remember_port(args: argparse.Namespace, port: int) -> None:
+    if args.state_dir:
+        Path(args.state_dir).mkdir(parents=True, exist_ok=True)
+        (Path(args.state_dir) / PORT_FILE).write_text(str(port))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    with serve(port=args.port) as server:
+    with serve(port=pick_port(args)) as server:
+        remember_port(args, server.port)
         if args.serve_only:
             print(f"Demo site at {server.base_url}/  (Ctrl-C to stop)", flush=True)
             print(f"  scrapy crawl news -a sources=demo -s NEWS_DEMO_URL={server.base_url}", flush=True)
@@ -97,8 +122,8 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="news-demo-state-") as tmp:
             stats = crawl(server.base_url, output, args.state_dir or tmp, args.jobdir, args.settings)
     print(summarize(output, stats))
-    reason = stats.get("finish_reason")
-    return 0 if reason in ("finished", None) else 1
+    reason = str(stats.get("finish_reason") or "finished")
+    return 0 if reason == "finished" or reason.startswith("closespider_") else 1
 
 
 if __name__ == "__main__":
