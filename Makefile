@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 ARGS ?=
 
-.PHONY: demo test crawl eval eval-dates eval-language eval-relevance gazetteer eval-dedupe bench-dedupe venv dev clean
+.PHONY: demo test crawl check-sources eval eval-dates eval-language eval-relevance gazetteer eval-dedupe bench-dedupe venv dev clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ demo: $(VENV)/.installed  ## serve the bundled demo site and crawl it offline
 
 test: $(VENV)/.dev-installed  ## the test suite (offline)
 	$(PY) -m pytest $(ARGS)
+
+check-sources: $(VENV)/.installed  ## live check of the registry's endpoints (needs network): make check-sources ARGS=kloop
+	$(VENV)/bin/scrapy sources check $(ARGS)
 
 crawl: $(VENV)/.installed  ## live crawl of every registry source (needs network)
 	$(VENV)/bin/scrapy crawl news $(ARGS)

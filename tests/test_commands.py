@@ -69,10 +69,11 @@ def test_urls_spider_rejects_bad_input(crawl) -> None:
     assert result.returncode != 0 or "not http(s) URLs" in result.log
 
 
-def test_scrapy_shell_then_extract_article(demo_site) -> None:
+def test_scrapy_shell_then_extract_article(demo_site, tmp_path: Path) -> None:
     path = next(p for p in demo_article_paths() if p.startswith("/azatlyk/"))
     code = "__import__('crawler.extraction', fromlist=['x']).extract_article(response)['source']"
     proc = run_scrapy(["shell", demo_site.base_url + path, "-c", code, "-s", "NEWS_ALLOWED_PRIVATE_HOSTS=127.0.0.1",
+                       "-s", f"NEWS_STATE_DIR={tmp_path}",
                        "-s", "LOG_LEVEL=WARNING"])
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip().splitlines()[-1] == "127.0.0.1"  # outside a crawl the demo URL is an unknown host

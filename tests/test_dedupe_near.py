@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from crawler.dedupe.fingerprint import sketch
+from crawler.dedupe.fingerprint import MAX_NUMBERS, sketch
 from crawler.dedupe.near import (
     DEFAULT_PARAMS,
     band_key_matrix,
@@ -20,7 +21,7 @@ from crawler.dedupe.near import (
 from crawler.state.sqlite import open_state
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dedupe"
-SUBSTITUTES = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november".split()
+SUBSTITUTES = ("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet")
 
 
 def fixture(name: str) -> str:
@@ -135,7 +136,9 @@ def test_template_notes_are_not_merged() -> None:
 
 def test_template_notes_are_all_new_in_the_store(tmp_path: Path) -> None:
     with open_state(tmp_path) as state:
-        kinds = [state.check_and_add(f"note-{i}", f"https://n.example/{i}", note).kind for i, note in enumerate(notes())]
+        kinds = [
+            state.check_and_add(f"note-{i}", f"https://n.example/{i}", note).kind for i, note in enumerate(notes())
+        ]
     assert kinds == ["new"] * len(notes())
 
 
@@ -152,6 +155,19 @@ def test_figures_differ_on_template_notes() -> None:
     assert count >= DEFAULT_PARAMS.min_numbers
     assert overlap < DEFAULT_PARAMS.min_number_overlap
     assert figures_differ(first, second)
+
+
+def test_number_overlap_on_complete_and_truncated_samples() -> None:
+    def sample(values: list[int]) -> bytes:
+        return np.array(sorted(values), dtype="<u4").tobytes()
+
+    # Complete samples are compared whole, whatever their largest values.
+    assert number_overlap(sample([1, 2, 3, 4]), sample([1, 2, 3, 4, 900, 1000])) == (4, 1.0)
+    assert number_overlap(sample([1, 2, 50, 60]), sample([1, 2, 3, 4, 5])) == (4, 0.5)
+    # A truncated sample (MAX_NUMBERS smallest hashes) only speaks for values up to its largest one.
+    truncated = sample(list(range(10, 10 + MAX_NUMBERS)))
+    assert number_overlap(truncated, sample([10, 11, 12, 5000])) == (3, 1.0)
+    assert number_overlap(b"", sample([1, 2])) == (0, 1.0)
 
 
 def test_separate_reports_of_one_event_are_not_merged() -> None:
@@ -188,8 +204,6 @@ def test_band_keys_are_stable_non_negative_and_band_specific() -> None:
 
 
 def test_band_key_matrix_matches_single_keys() -> None:
-    import numpy as np
-
     sigs = [sketch(fixture(name)).signature for name in ("article_en.txt", "article_ru.txt")]
     matrix = band_key_matrix(np.frombuffer(b"".join(sigs), dtype="<u4").reshape(2, -1))
     assert matrix.tolist() == [band_keys(sig) for sig in sigs]

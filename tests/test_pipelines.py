@@ -102,3 +102,25 @@ def test_dedupe_pipeline_across_runs(tmp_path: Path) -> None:
         again.process_item(article())
     assert err.value.record["kind"] == "url"
     again.close_spider()
+
+
+def test_refresh_reemits_only_changed_articles(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    settings = {"NEWS_STATE_DIR": str(tmp_path)}
+    first_run = build_from_crawler(DedupePipeline, crawler_with(settings))
+    first_run.process_item(article(fetched_at="2026-11-20T10:00:00+00:00"))
+    first_run.close_spider()
+    crawler = crawler_with(settings)
+    crawler.stats.open_spider()
+    crawler.spider = SimpleNamespace(refresh=True, sources={})
+    refresh = build_from_crawler(DedupePipeline, crawler)
+    with pytest.raises(Dropped) as err:
+        refresh.process_item(article(fetched_at="2026-11-21T10:00:00+00:00"))
+    assert err.value.reason == "unchanged"
+    changed = article(body=BODY + "\n\nОбновлено: министерство уточнило сроки начала работ на участке у Кара-Балты.",
+                      fetched_at="2026-11-21T10:00:00+00:00", published_at="2026-11-20T09:00:00+06:00")
+    out = refresh.process_item(changed)
+    assert out is changed and out.modified_at == "2026-11-21T10:00:00+00:00"
+    assert crawler.stats.get_value("news/refresh/changed") == 1
+    refresh.close_spider()

@@ -125,6 +125,20 @@ def test_refuses_other_settings(tmp_path: Path) -> None:
     open_state(tmp_path).close()
     with pytest.raises(StateMismatchError):
         open_state(tmp_path, params=dataclasses.replace(DEFAULT_PARAMS, bands=16))
+    # Decision thresholds do not change what is stored: they may be tuned on an existing state.
+    open_state(tmp_path, params=dataclasses.replace(DEFAULT_PARAMS, min_jaccard=0.5)).close()
+
+
+def test_close_is_idempotent(tmp_path: Path) -> None:
+    state = open_state(tmp_path)
+    state.close()
+    state.close()
+
+
+def test_full_synchronous_mode(tmp_path: Path) -> None:
+    with open_state(tmp_path, synchronous="FULL") as state:
+        assert state._db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert state.check_and_add("a", "https://a.example/", unique_body(1)).kind == "new"
 
 
 def test_rejects_unknown_synchronous_mode(tmp_path: Path) -> None:
@@ -137,7 +151,9 @@ def test_concurrent_threads_store_one_copy(tmp_path: Path) -> None:
     verdicts: list[Verdict] = []
     with open_state(tmp_path) as state:
         threads = [
-            threading.Thread(target=lambda i=i: verdicts.append(state.check_and_add(f"t{i}", f"https://t.example/{i}", article)))
+            threading.Thread(
+                target=lambda i=i: verdicts.append(state.check_and_add(f"t{i}", f"https://t.example/{i}", article))
+            )
             for i in range(4)
         ]
         for thread in threads:
@@ -189,9 +205,7 @@ while True:
 
 
 def test_sigkill_never_loses_an_acknowledged_id(tmp_path: Path) -> None:
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(tmp_path), str(ROOT)], stdout=subprocess.PIPE, text=True
-    )
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(tmp_path), str(ROOT)], stdout=subprocess.PIPE, text=True)
     assert child.stdout is not None
     acknowledged = [child.stdout.readline().strip() for _ in range(150)]
     os.kill(child.pid, signal.SIGKILL)

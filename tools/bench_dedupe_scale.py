@@ -23,6 +23,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -32,7 +33,26 @@ from crawler.dedupe.fingerprint import NUM_PERM, Sketch, sketch  # noqa: E402
 from crawler.state.sqlite import STATE_FILE, open_state  # noqa: E402
 from tools.dedupe_synth import edit_words  # noqa: E402
 
-SYLLABLES = ("ka", "za", "ty", "bo", "ru", "mi", "sta", "nur", "al", "ma", "ob", "ly", "ten", "gi", "ish", "ko", "da", "re")
+SYLLABLES = (
+    "ka",
+    "za",
+    "ty",
+    "bo",
+    "ru",
+    "mi",
+    "sta",
+    "nur",
+    "al",
+    "ma",
+    "ob",
+    "ly",
+    "ten",
+    "gi",
+    "ish",
+    "ko",
+    "da",
+    "re",
+)
 VOCABULARY_SIZE = 30_000
 ZIPF_EXPONENT = 1.1  # word frequencies of news prose roughly follow Zipf's law
 CHUNK = 10_000
@@ -97,7 +117,7 @@ def _load_child(state_dir: str, n: int, partners: list[str], seed: int, queue: m
     queue.put(load(state_dir, n, partners, seed))
 
 
-def measure(state_dir: Path, queries: list[str]) -> dict[str, object]:
+def measure(state_dir: Path, queries: list[str]) -> dict[str, Any]:
     """Time sketch + check_and_add_sketch per query; latency figures in milliseconds."""
     minhash, store, total = [], [], []
     kinds: Counter[str] = Counter()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import re
 import sys
@@ -86,6 +87,4 @@ def load_texts(corpus: Path, cache_dir: Path, *, log: bool = True) -> list[Corpu
 
 def _corpus_tag(corpus: Path) -> str:
     """Cache key per corpus location, so a fixture corpus never reuses the real corpus cache."""
-    import hashlib
-
     return hashlib.blake2b(str(corpus.resolve()).encode(), digest_size=6).hexdigest()

@@ -18,8 +18,9 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
 
@@ -43,7 +44,9 @@ def shingle_set(text: str, k: int = 3) -> set[tuple[str, ...]]:
     return {tuple(tokens[i : i + k]) for i in range(max(1, len(tokens) - k + 1))}
 
 
-def distinct_parts(texts: Sequence[CorpusText], rng: random.Random, min_words: int, max_words: int) -> tuple[list[Doc], int]:
+def distinct_parts(
+    texts: Sequence[CorpusText], rng: random.Random, min_words: int, max_words: int
+) -> tuple[list[Doc], int]:
     """Disjoint paragraph runs of the pages, minus those overlapping an earlier kept part; (parts, dropped)."""
     kept: list[Doc] = []
     sets: list[set[tuple[str, ...]]] = []
@@ -94,6 +97,7 @@ def build_stream(texts: Sequence[CorpusText], args: argparse.Namespace) -> tuple
         donor = donors[(number + n_pairs) % len(donors)]
         docs.append(make_copy(note, f"note-copy-{number}", vocabulary, donor.body, rng, args.max_run))
     rng.shuffle(docs)
+    distinct = [d for d in docs if d.kind != "copy"]
     summary = {
         "pages": len(texts),
         "parts": len(parts),
@@ -103,12 +107,25 @@ def build_stream(texts: Sequence[CorpusText], args: argparse.Namespace) -> tuple
         "distinct_documents": len(parts) + len(notes),
         "distinct_corpus_parts": len(parts),
         "pairs": sum(1 for d in docs if d.kind == "copy"),
+        # Same-topic negatives: pairs of distinct documents the system must keep apart.
+        "negative_pairs_same_page": _pairs_sharing(distinct, lambda d: d.origin if d.kind != "note" else ""),
+        "negative_pairs_same_publisher": _pairs_sharing(distinct, lambda d: d.publisher if d.kind != "note" else "")
+        - _pairs_sharing(distinct, lambda d: d.origin if d.kind != "note" else ""),
+        "negative_pairs_same_template": _pairs_sharing(distinct, lambda d: d.publisher if d.kind == "note" else ""),
         "stream": len(docs),
     }
     return docs, summary
 
 
-def run_stream(docs: Sequence[Doc], state_dir: Path, params: NearParams) -> tuple[list[tuple[str, str | None]], float, dict[str, int]]:
+def _pairs_sharing(docs: Sequence[Doc], key: Callable[[Doc], str]) -> int:
+    """Number of document pairs with the same non-empty key."""
+    counts = Counter(key(d) for d in docs)
+    return sum(n * (n - 1) // 2 for k, n in counts.items() if k)
+
+
+def run_stream(
+    docs: Sequence[Doc], state_dir: Path, params: NearParams
+) -> tuple[list[tuple[str, str | None]], float, dict[str, int]]:
     """check_and_add every document, reopening the state half-way; (kind, kept id) per doc, seconds, stats."""
     verdicts: list[tuple[str, str | None]] = []
     half = len(docs) // 2
@@ -161,9 +178,9 @@ def score(docs: Sequence[Doc], verdicts: Sequence[tuple[str, str | None]]) -> di
         "false_positives": fp,
         "false_positives_by_kind": dict(false_positives),
         "recall_by_transform": {k: round(v[0] / v[1], 4) for k, v in sorted(per_transform.items())},
-        "missed_examples": [
-            "+".join(d.transforms) for d in docs if d.kind == "copy" and d.group not in found_groups
-        ][:20],
+        "missed_examples": ["+".join(d.transforms) for d in docs if d.kind == "copy" and d.group not in found_groups][
+            :20
+        ],
     }
 
 
@@ -174,12 +191,12 @@ def _fp_kind(doc: Doc, kept: Doc) -> str:
         return "same_page_parts"
     if doc.publisher and doc.publisher == kept.publisher:
         return "same_publisher"
-    return "unrelated"
+    return "other_publisher"
 
 
 def parse_params(overrides: Sequence[str]) -> NearParams:
     """NearParams with name=value overrides (for tuning runs)."""
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}
     fields = {f.name: f.type for f in dataclasses.fields(NearParams)}
     for item in overrides:
         name, _, raw = item.partition("=")
@@ -219,7 +236,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "ms_per_document": round(seconds / len(docs) * 1000, 3),
         "seconds_build": round(build_seconds, 2),
         "candidates_per_check": round(stats["candidates"] / max(1, stats["checks"]), 3),
-        "params": params.describe(),
+        "params": dataclasses.asdict(params),
+        "stored_settings": params.describe(),
         "seed": args.seed,
         "max_run": args.max_run,
     }

@@ -17,8 +17,9 @@ from crawler.extraction import extract_article
 
 class Command(ScrapyCommand):
     requires_project = True
-    default_settings = {"LOG_LEVEL": "WARNING", "ITEM_PIPELINES": {}, "FEEDS": {}, "NEWS_STATE_DIR": "",
-                        "EXTENSIONS": {"crawler.extensions.duplicates.DuplicatesFeed": None}}
+    default_settings = {"LOG_LEVEL": "WARNING"}
+    # Spider priority: above settings.py, below -s. Printing one record touches no state and writes no feed.
+    one_page_settings = {"ITEM_PIPELINES": {}, "FEEDS": {}, "NEWS_STATE_DIR": "", "JOBDIR": None}
 
     def syntax(self) -> str:
         return "[options] <url | file>"
@@ -53,6 +54,7 @@ class Command(ScrapyCommand):
 
         class OneArticle(scrapy.Spider):
             name = "article"
+            custom_settings = self.one_page_settings
 
             async def start(self):  # type: ignore[override]
                 yield scrapy.Request(url, callback=self.parse, dont_filter=True)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHash
 
+# Bump when normalisation, token or shingle hashing change: stored sketches would no longer compare.
+SKETCH_VERSION = 1
 NUM_PERM = 128
 SHINGLE_SIZE = 3
 # Bottom-k sample of the numeric tokens kept per document; news bodies rarely hold more distinct numbers.
@@ -108,7 +110,8 @@ def minhash_values(shingles: np.ndarray) -> np.ndarray:
         hv = hv ^ (hv >> s3)
         # One row per shingle, one column per permutation: a * h + b (mod 2^32).
         permuted = hv[:, None] * _PERM_A[None, :] + _PERM_B[None, :]
-    return permuted.min(axis=0)
+    signature: np.ndarray = permuted.min(axis=0)
+    return signature
 
 
 def number_hashes(tokens: list[str]) -> np.ndarray:

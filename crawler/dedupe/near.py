@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from crawler.dedupe.fingerprint import NUM_PERM, SHINGLE_SIZE, Sketch, signature_array
+from crawler.dedupe.fingerprint import MAX_NUMBERS, NUM_PERM, SHINGLE_SIZE, SKETCH_VERSION, Sketch, signature_array
 
 _U64 = np.uint64
 _MASK63 = (1 << 63) - 1
@@ -44,11 +44,14 @@ class NearParams:
     max_candidates: int = 32
 
     def describe(self) -> str:
-        """A stable text form, stored with the state so a reopen with other settings is refused."""
+        """What decides the stored data (not the decision thresholds, which may change freely).
+
+        A store keeps this and refuses to open with another value: its fingerprints, signatures
+        and band keys would not match newly computed ones.
+        """
         return (
-            f"k={SHINGLE_SIZE};perm={NUM_PERM};bands={self.bands};rows={self.rows};"
-            f"j={self.min_jaccard};c={self.min_containment};cf={self.containment_floor};"
-            f"ms={self.min_shingles};me={self.min_exact_shingles};mn={self.min_numbers};mm={self.min_missing};no={self.min_number_overlap}"
+            f"sketch={SKETCH_VERSION};k={SHINGLE_SIZE};perm={NUM_PERM};bands={self.bands};rows={self.rows};"
+            f"min_shingles={self.min_shingles};min_exact={self.min_exact_shingles}"
         )
 
 
@@ -57,7 +60,7 @@ DEFAULT_PARAMS = NearParams()
 
 def band_keys(signature: bytes, params: NearParams = DEFAULT_PARAMS) -> list[int]:
     """One 63-bit key per band (band number mixed in), ready for an SQL INTEGER or a Redis key."""
-    return band_key_matrix(signature_array(signature)[None, :], params)[0].tolist()
+    return [int(key) for key in band_key_matrix(signature_array(signature)[None, :], params)[0].tolist()]
 
 
 def band_key_matrix(signatures: np.ndarray, params: NearParams = DEFAULT_PARAMS) -> np.ndarray:
@@ -69,13 +72,15 @@ def band_key_matrix(signatures: np.ndarray, params: NearParams = DEFAULT_PARAMS)
         for column in range(params.rows):
             acc = _mix64(acc ^ grid[:, :, column])
     # SQLite integers are signed 64-bit: keep 63 bits so every key is a non-negative INTEGER.
-    return (acc & _U64(_MASK63)).astype(np.int64)
+    keys: np.ndarray = (acc & _U64(_MASK63)).astype(np.int64)
+    return keys
 
 
 def _mix64(x: np.ndarray) -> np.ndarray:
     x = (x ^ (x >> _U64(30))) * _MIX1
     x = (x ^ (x >> _U64(27))) * _MIX2
-    return x ^ (x >> _U64(31))
+    mixed: np.ndarray = x ^ (x >> _U64(31))
+    return mixed
 
 
 def estimate_jaccard(a: bytes, b: bytes) -> float:
@@ -94,16 +99,17 @@ def containment(jaccard: float, size_a: int, size_b: int) -> float:
 def number_overlap(a: bytes, b: bytes) -> tuple[int, float]:
     """(smaller number count, share of its numbers found in the other text), on bottom-k samples.
 
-    Both samples keep their smallest hashes; comparing only values up to the lower of the two
-    sample maxima keeps the estimate unbiased when a sample was truncated.
+    A sample holding MAX_NUMBERS values was truncated to the smallest hashes: then only values up
+    to its largest kept hash can be compared, which keeps the estimate unbiased.
     """
     xs = np.frombuffer(a, dtype="<u4")
     ys = np.frombuffer(b, dtype="<u4")
     if len(xs) == 0 or len(ys) == 0:
         return 0, 1.0
-    limit = min(int(xs[-1]), int(ys[-1]))
-    xs = xs[xs <= limit]
-    ys = ys[ys <= limit]
+    limits = [int(sample[-1]) for sample in (xs, ys) if len(sample) >= MAX_NUMBERS]
+    if limits:
+        xs = xs[xs <= min(limits)]
+        ys = ys[ys <= min(limits)]
     smaller = min(len(xs), len(ys))
     if smaller == 0:
         return 0, 1.0

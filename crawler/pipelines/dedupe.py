@@ -7,6 +7,7 @@ from pathlib import Path
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
+from crawler.dedupe import body_fingerprint
 from crawler.items import Article
 from crawler.pipelines.validate import Dropped
 from crawler.state import open_state
@@ -46,10 +47,23 @@ class DedupePipeline:
     def close_spider(self) -> None:
         self.state.close()
 
+    def _refresh(self, item: Article) -> None:
+        """`-a refresh=1`: an article seen before is re-emitted only when its body changed, and then with a
+        `modified_at` (the page's own when it states one, else the fetch time)."""
+        stored = self.state.fingerprint_of_url(item.canonical_url)
+        if self.state.seen_url(item.canonical_url) is None:
+            return
+        if stored is not None and stored == body_fingerprint(item.body or ""):
+            self.crawler.stats.inc_value("news/dropped/unchanged")
+            raise Dropped("unchanged", item.url)
+        self.state.forget_url(item.canonical_url)
+        if not item.modified_at or (item.published_at and item.modified_at <= item.published_at):
+            item.modified_at = item.fetched_at
+        self.crawler.stats.inc_value("news/refresh/changed")
+
     def process_item(self, item: Article) -> Article:
-        refresh = bool(getattr(self.crawler.spider, "refresh", False))
-        if refresh:
-            self.state.forget_url(item.canonical_url)
+        if getattr(self.crawler.spider, "refresh", False):
+            self._refresh(item)
         verdict = self.state.check_and_add(item.id, item.canonical_url, item.body or "", source=item.source,
                                            title=item.title)
         if verdict.kind == "new":

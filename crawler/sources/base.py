@@ -20,6 +20,7 @@ class Feed:
     """An RSS or Atom feed."""
 
     url: str
+    language: str | None = None  # the language edition it serves; None = several or unknown
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class Sitemap:
 
     url: str
     kind: SitemapKind = "auto"
+    language: str | None = None  # the language edition it serves; None = several or unknown
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Listing:
     first_page: int = 2
     max_pages: int = 3
     link_selector: str | None = None  # CSS selector of article links; None = every link
+    language: str | None = None  # the language edition it serves; None = several or unknown
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,10 @@ class DedupeState(Protocol):
         """
         ...
 
+    def fingerprint_of_url(self, canonical_url: str) -> str | None:
+        """Exact body fingerprint (hex, as crawler.dedupe.body_fingerprint) stored for this URL's document."""
+        ...
+
     def forget_url(self, canonical_url: str) -> None:
         """Forget a URL so its record can be re-emitted (refresh); drops its document when it owns one."""
         ...

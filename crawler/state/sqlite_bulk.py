@@ -52,7 +52,10 @@ def _import_batch(state: SqliteState, batch: list[Item]) -> int:
     db = state._db
     with state._lock, state._transaction():
         marks = ",".join("?" * len(batch))
-        known = {row[0] for row in db.execute(f"SELECT record_id FROM doc WHERE record_id IN ({marks})", [i[0] for i in batch])}
+        known = {
+            row[0]
+            for row in db.execute(f"SELECT record_id FROM doc WHERE record_id IN ({marks})", [i[0] for i in batch])
+        }
         fresh: dict[str, Item] = {}
         for item in batch:
             if item[0] not in known:
@@ -88,6 +91,7 @@ def _import_batch(state: SqliteState, batch: list[Item]) -> int:
             signatures = np.frombuffer(b"".join(sig for _, sig in banded), dtype="<u4").reshape(len(banded), -1)
             keys = band_key_matrix(signatures, state.params)
             numbers = np.repeat(np.array([n for n, _ in banded], dtype=np.int64), keys.shape[1])
-            db.executemany("INSERT INTO band_staging VALUES (?, ?)", zip(keys.ravel().tolist(), numbers.tolist()))
+            rows = zip(keys.ravel().tolist(), numbers.tolist(), strict=True)
+            db.executemany("INSERT INTO band_staging VALUES (?, ?)", rows)
         state._bump("documents", len(docs))
         return len(docs)
