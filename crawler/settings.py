@@ -48,7 +48,29 @@ NEWS_CALENDAR_MAX_FUTURE_DAYS = 1  # ... and those dated later than today + this
 NEWS_RETRY_AFTER_MAX = 300.0  # cap on a Retry-After pause of one download slot, seconds
 NEWS_RETRY_AFTER_DEFAULT = 5.0  # pause after a 429 without Retry-After, seconds
 NEWS_MAX_CRAWL_DELAY = 60.0  # cap on robots.txt Crawl-delay, seconds
+NEWS_ROBOTS_UNREACHABLE = "disallow"  # robots.txt unreachable (network error): "disallow" (RFC 9309) or "allow"
 TWISTED_DNS_RESOLVER = "crawler.middlewares.safety.GuardedResolver"
+# Run reports (issue 6): manifest, progress, monitors (spidermon) and scheduled runs (python -m crawler.run).
+NEWS_MANIFEST = "auto"  # run manifest path (FEEDS placeholders); "auto" = beside the first local feed; "" = none
+NEWS_PROGRESS_INTERVAL = 60.0  # seconds between progress lines; 0 = only the summary table at the end
+NEWS_MONITORS_ENABLED = True
+NEWS_MONITOR_FIELD_COVERAGE = {"title": 0.99, "body": 0.95, "published_at": 0.90}  # minimum shares
+NEWS_MONITOR_MIN_ARTICLES = 20  # judge field coverage only from this many extracted articles on
+NEWS_MONITOR_MAX_ERROR_RATE = 0.2  # failed downloads + 5xx/403/408/429 per download, overall and per source
+NEWS_MONITOR_MIN_DOWNLOADS = 10  # judge a source's error rate only from this many downloads on
+NEWS_MONITOR_HISTORY = 5  # earlier runs whose manifests tell which sources normally yield records
+NEWS_MANIFEST_HISTORY = None  # glob of earlier manifests; None = NEWS_MANIFEST with * for its placeholders
+NEWS_JOURNAL = None  # item journal for crash recovery; set by `python -m crawler.run`, like the two below
+NEWS_RUN_STARTED_AT = None  # ISO start time of a run resumed over several attempts
+NEWS_RUN_ATTEMPT = 1
+
+# --- JavaScript rendering (loaded only when a selected source declares render="browser" or "splash") ---
+ADDONS = {"crawler.render.RenderAddon": 0}
+NEWS_RENDER = "auto"  # auto = as each source declares; off = never; splash|browser = every rendering source that way
+NEWS_CHROMIUM_PATH = "/usr/bin/chromium"  # "" = first chromium/chromium-browser/google-chrome on PATH
+NEWS_RENDER_WAIT = 0.0  # seconds to let scripts run after the load event (Splash `wait`)
+NEWS_RENDER_MAX_PAGES = 4  # browser pages open at once
+NEWS_RENDER_BLOCK_RESOURCES = ["image", "media", "font"]
 
 # --- Pipelines, middlewares, extensions ---------------------------------------------------------------
 ITEM_PIPELINES = {
@@ -66,7 +88,9 @@ DOWNLOADER_MIDDLEWARES = {
 }
 EXTENSIONS = {
     "crawler.extensions.duplicates.DuplicatesFeed": 500,
+    "crawler.extensions.progress.Progress": 600,
     "crawler.extensions.statsdump.StatsDump": 900,
+    "crawler.extensions.manifest.RunManifest": 950,
 }
 LOG_FORMATTER = "crawler.logformatter.NewsLogFormatter"
 

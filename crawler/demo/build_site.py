@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from crawler.demo.builder import azatlyk, steppe, vesti
+from crawler.demo.builder import azatlyk, jsnews, steppe, vesti
 from crawler.demo.builder.common import Rendered, esc
 from crawler.demo.builder.story import BASE, STORIES_ROOT, Story, load_stories
 from crawler.demo.server import SITE_ROOT
@@ -81,6 +81,7 @@ def generate(stories_root: Path = STORIES_ROOT) -> tuple[dict[str, bytes], dict[
     }
     files: dict[str, bytes] = {"robots.txt": ROBOTS.encode("ascii"), "index.html": ROOT_PAGE.encode("utf-8"),
                                PRIVATE_PATH.strip("/") + "/index.html": PRIVATE_PAGE.encode("utf-8")}
+    files.update(jsnews.build())  # client-rendered outlet (issue 7); its ground truth is jsnews.STORIES
     articles: list[dict[str, Any]] = []
     non_articles: list[str] = ["/"]
     for outlet, (outlet_files, rendered, pages) in outputs.items():

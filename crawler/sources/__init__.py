@@ -50,8 +50,8 @@ def select(keys: str | None = None, country: str | None = None) -> list[Source]:
         wanted = [k.strip() for k in keys.split(",") if k.strip()]
         chosen = []
         for key in wanted:
-            if key == "demo":
-                chosen += [s for s in REGISTRY.values() if s.is_demo]
+            if key == "demo":  # the static demo outlets; the JavaScript one is named explicitly
+                chosen += [s for s in REGISTRY.values() if s.is_demo and s.render == "none"]
             else:
                 chosen.append(by_key(key))
     if country:

@@ -1,4 +1,4 @@
-"""The three fictional outlets of the offline demo site (`python -m crawler.demo`); URLs start with `{demo}`."""
+"""The fictional outlets of the offline demo site (`python -m crawler.demo`); URLs start with `{demo}`."""
 
 from crawler.sources.base import Boilerplate, Feed, Listing, Politeness, Selectors, Sitemap, Source
 
@@ -61,5 +61,22 @@ SOURCES = (
         politeness=DEMO_POLITENESS,
         notes="Demo: windows-1251, half the pages without a charset header; no feed, sitemap or JSON-LD; "
               "visible dates '18 ноября 2026, 14:05' in local time; 'Автор: ' before the byline.",
+    ),
+    Source(
+        key="demo-karakum",
+        name="Karakum Herald (demo)",
+        country="TM",
+        languages=("en", "ru"),
+        timezone="Asia/Ashgabat",
+        scope="regional",
+        base_url="{demo}/js/",
+        listings=(Listing("{demo}/js/", link_selector="ul.news-list a"),),
+        article_patterns=(r"/js/news/\d+\.html(?:$|[?#])",),
+        selectors=Selectors(title="h1.headline", body="div.story-body", published="time.published",
+                            authors="span.byline a"),
+        politeness=DEMO_POLITENESS,
+        render="browser",
+        notes="Demo: client-rendered (like Orient.tm on Next.js): article text and the listing's older links are "
+              "built by a script from an opaque payload; a plain download sees an empty shell.",
     ),
 )

@@ -50,7 +50,8 @@ class UrlsSpider(ArticleSpider):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> UrlsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         demo_url = crawler.settings.get("NEWS_DEMO_URL")
-        demo_sources = [registry.resolve_demo(s, demo_url) for s in registry.select("demo")] if demo_url else []
+        demo_sources = [registry.resolve_demo(s, demo_url) for s in registry.REGISTRY.values() if s.is_demo
+                        ] if demo_url else []
         spider.urls = read_urls(spider.start_urls_spec)
         spider.sources = {}
         spider.url_sources = {}
