@@ -28,8 +28,8 @@ test: $(VENV)/.dev-installed  ## the test suite (offline)
 check-sources: $(VENV)/.installed  ## live check of the registry's endpoints (needs network): make check-sources ARGS=kloop
 	$(VENV)/bin/scrapy sources check $(ARGS)
 
-crawl: $(VENV)/.installed  ## live crawl of every registry source (needs network)
-	$(VENV)/bin/scrapy crawl news $(ARGS)
+crawl: $(VENV)/.installed  ## scheduled, resumable crawl of every source (needs network): make crawl ARGS="--country KG"
+	$(PY) -m crawler.run $(ARGS)
 
 eval: $(VENV)/.dev-installed  ## extraction quality vs plain trafilatura on ../shared/corpus
 	$(PY) -m tools.eval_extraction $(ARGS)

@@ -18,6 +18,15 @@ NEWS_RELEVANCE_THRESHOLD = None  # None = the calibrated default of crawler.geo
 NEWS_DEMO_URL = None  # base URL of the served demo site (set by `python -m crawler.demo`)
 NEWS_RUN_ID = None  # default: UTC start time
 NEWS_STATS_DUMP = None  # write the final crawl stats as JSON to this path
+# Distributed crawling (issue 7): with REDIS_URL set, workers share the frontier and the dedupe state in Redis.
+NEWS_STATE_REDIS_URL = None  # Redis of the dedupe state (default: REDIS_URL); set alone, only the state is shared
+NEWS_STATE_REDIS_PREFIX = "news:state:"  # key prefix of the dedupe state (Redis Cluster: add a {hash tag})
+NEWS_CRAWL_REDIS_PREFIX = "news:crawl:"  # key prefix of the per-crawl request queues and fingerprints
+NEWS_CRAWL_ID = None  # join this crawl (same id on every worker of a scheduled run); None = automatic
+NEWS_DISTRIBUTED_SPIDERS = ["news", "urls"]  # spiders that use the shared frontier when REDIS_URL is set
+NEWS_WORKER_HEARTBEAT = 2.0  # seconds between a worker's heartbeats (and idle checks of the shared queue)
+NEWS_WORKER_TIMEOUT = 120.0  # seconds without a heartbeat after which a worker counts as dead
+NEWS_CRAWL_KEEP = 86400  # seconds a finished crawl's request fingerprints are kept (0 = dropped at its end)
 
 # --- Politeness and safety ----------------------------------------------------------------------------
 USER_AGENT = f"CentralAsiaNewsCrawler/{__version__} (+{NEWS_CONTACT})"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -55,7 +55,7 @@ def _waits(hits: list[Hit]) -> float:
 
 
 def test_retry_after_parsing() -> None:
-    now = datetime(2026, 5, 1, 12, 0, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 5, 1, 12, 0, 0, tzinfo=UTC)
     assert retry_after_seconds("120") == 120.0
     assert retry_after_seconds("Fri, 01 May 2026 12:00:30 GMT", now) == 30.0
     assert retry_after_seconds("Fri, 01 May 2026 11:00:00 GMT", now) == 0.0

@@ -81,7 +81,8 @@ def test_malformed_html_extracts_without_exception(payload_run: tuple[FaultServe
 def test_charset_and_malformed_pages_through_the_urls_spider(crawl, tmp_path) -> None:
     """The real `urls` spider and pipelines: exact Russian text, no U+FFFD, no spider exception."""
     with serve() as server:
-        urls = [server.url(f"/charset/{e}/{m}") for e, m in CHARSETS] + [server.url(f"/malformed/{k}") for k in MALFORMED]
+        urls = [server.url(f"/charset/{e}/{m}") for e, m in CHARSETS]
+        urls += [server.url(f"/malformed/{k}") for k in MALFORMED]
         result = crawl("urls", "urls=" + ",".join(urls), settings={"NEWS_MIN_WORDS": 20})
     assert result.returncode == 0, result.log[-3000:]
     assert not any(k.startswith("spider_exceptions") for k in result.stats), result.stats

@@ -22,7 +22,8 @@ def robots_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[dict[
     with ExitStack() as stack:
         servers = {mode: stack.enter_context(serve(robots=mode))
                    for mode in ("disallow", "404", "500", f"crawl-delay:{CRAWL_DELAY:g}")}
-        urls = [*(servers["disallow"].url(f"/private/{i}") for i in range(PRIVATE_PAGES)), servers["disallow"].url("/page/ok"),
+        urls = [*(servers["disallow"].url(f"/private/{i}") for i in range(PRIVATE_PAGES)),
+                servers["disallow"].url("/page/ok"),
                 servers["404"].url("/page/x"), servers["500"].url("/page/x"),
                 *(servers[f"crawl-delay:{CRAWL_DELAY:g}"].url(f"/page/d{i}") for i in range(DELAYED_PAGES))]
         slots = {s.base_url: mode for mode, s in servers.items()}  # one download slot per site

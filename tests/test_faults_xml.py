@@ -31,7 +31,7 @@ def xml_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]
         server.state.secret_path = str(secret)
         payloads.sitemap_bomb(server.base_url)  # build before the crawl, so the server answers at once
         feeds = [server.url("/xxe/feed.xml"), server.url("/laughs/feed.xml")]
-        sitemaps = [server.url("/sitemap-bomb.xml.gz"), server.url("/xxe/sitemap.xml"), server.url("/laughs/sitemap.xml")]
+        sitemaps = [server.url(p) for p in ("/sitemap-bomb.xml.gz", "/xxe/sitemap.xml", "/laughs/sitemap.xml")]
         settings = {"NEWS_ALLOWED_PRIVATE_HOSTS": [server.netloc], "ROBOTSTXT_OBEY": False, "NEWS_STATE_DIR": ""}
         run = run_fault(tmp, "fault_news", settings, feeds=",".join(feeds), sitemaps=",".join(sitemaps))
         yield {"server": server, "run": run, "token": token, "secret": secret}

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import logging
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 from scrapy import Request
 from scrapy.core.downloader import Downloader, Slot
 from scrapy.crawler import Crawler
-from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 from scrapy.utils.asyncio import call_later
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_STATUSES = (429, 503)
+STATUSES = frozenset({429, 503})  # the statuses RFC 9110 pairs with Retry-After
 
 
 def retry_after_seconds(value: str | bytes | None, now: datetime | None = None) -> float | None:
@@ -34,8 +33,8 @@ def retry_after_seconds(value: str | bytes | None, now: datetime | None = None) 
     except (TypeError, ValueError, IndexError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
 class RetryAfterMiddleware:
@@ -51,14 +50,11 @@ class RetryAfterMiddleware:
         settings = crawler.settings
         self.cap = settings.getfloat("NEWS_RETRY_AFTER_MAX", 300.0)
         self.default = settings.getfloat("NEWS_RETRY_AFTER_DEFAULT", 5.0)
-        self.statuses = frozenset(settings.getlist("NEWS_RETRY_AFTER_STATUSES", list(DEFAULT_STATUSES)))
-        self.statuses = frozenset(int(s) for s in self.statuses)
+        self.statuses = STATUSES
         self.paused_until: dict[str, float] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RetryAfterMiddleware:
-        if not crawler.settings.getbool("NEWS_RETRY_AFTER_ENABLED", True):
-            raise NotConfigured
         return cls(crawler)
 
     def process_request(self, request: Request) -> None:

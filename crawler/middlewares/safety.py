@@ -7,7 +7,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -158,7 +158,7 @@ def trap_reason(url: str, limits: TrapLimits, today: date | None = None) -> str 
         counts[segment] = counts.get(segment, 0) + 1
         if counts[segment] > limits.max_segment_repeats:
             return "repeated_segment"
-    today = today or datetime.now(timezone.utc).date()
+    today = today or datetime.now(UTC).date()
     latest = today + timedelta(days=limits.calendar_max_future_days)
     for year, month, day in _url_dates(parts.path, parts.query):
         first = _first_day(year, month, day)
@@ -189,7 +189,6 @@ class SafetyMiddleware:
         self.crawler = crawler
         self.allow = allow_list(crawler.settings)
         self.limits = TrapLimits.from_settings(crawler.settings)
-        self.resolve_names = crawler.settings.getbool("NEWS_SAFETY_RESOLVE", True)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> SafetyMiddleware:
@@ -220,7 +219,7 @@ class SafetyMiddleware:
             return
         if LOCAL_NAMES.search(host):
             self._block(request, "private_address", host)
-        if not self.resolve_names or request.meta.get("proxy"):
+        if request.meta.get("proxy"):
             return  # through a proxy the proxy resolves the name, not us
         from twisted.internet import reactor
 
