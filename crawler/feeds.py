@@ -11,6 +11,9 @@ from scrapy.crawler import Crawler
 from scrapy.extensions.feedexport import FileFeedStorage
 
 
+DEFAULT_FEED_URI = "data/articles/%(day)s/%(run_id)s.jsonl"
+
+
 def run_id(crawler: Crawler) -> str:
     """This run's id (NEWS_RUN_ID, else the UTC start time), fixed for the whole run."""
     value = getattr(crawler, "news_run_id", None)
@@ -49,3 +52,11 @@ class AtomicFileFeedStorage(FileFeedStorage):
         os.fsync(file.fileno())
         file.close()
         os.replace(self.tmp_path, self.path)
+
+
+def prefer_command_line_feeds(settings: Any) -> None:
+    """A feed given with `-o/-O FILE` (or any other FEEDS entry) replaces the default feed of settings.py
+    instead of adding to it: Scrapy merges the two, so `-O out.jsonl` would also write `data/articles/...`."""
+    feeds = settings["FEEDS"]
+    if DEFAULT_FEED_URI in feeds and len(feeds) > 1:
+        del feeds[DEFAULT_FEED_URI]

@@ -1,6 +1,7 @@
 """Scrapy settings for the Central Asia news crawler. Our own settings start with NEWS_ (see README)."""
 
 from crawler import __version__
+from crawler.feeds import DEFAULT_FEED_URI
 from crawler.items import article_fields
 
 BOT_NAME = "central-asia-news"
@@ -105,7 +106,7 @@ LOG_FORMATTER = "crawler.logformatter.NewsLogFormatter"
 
 # --- Output -------------------------------------------------------------------------------------------
 FEEDS = {
-    "data/articles/%(day)s/%(run_id)s.jsonl": {
+    DEFAULT_FEED_URI: {
         "format": "jsonlines",
         "encoding": "utf-8",
         "fields": list(article_fields()),

@@ -77,3 +77,15 @@ def test_scrapy_shell_then_extract_article(demo_site, tmp_path: Path) -> None:
                        "-s", "LOG_LEVEL=WARNING"])
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip().splitlines()[-1] == "127.0.0.1"  # outside a crawl the demo URL is an unknown host
+
+
+def test_output_option_replaces_the_default_feed(demo_site, tmp_path: Path) -> None:
+    path = next(p for p in demo_article_paths() if p.startswith("/vesti/"))
+    out = tmp_path / "mine.jsonl"
+    env = {"SCRAPY_SETTINGS_MODULE": "crawler.settings", "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    proc = run_scrapy(["crawl", "urls", "-a", f"urls={demo_site.base_url}{path}", "-O", str(out),
+                       "-s", f"NEWS_STATE_DIR={tmp_path / 'state'}", "-s", "NEWS_ALLOWED_PRIVATE_HOSTS=127.0.0.1",
+                       "-s", f"NEWS_DUPLICATES_OUTPUT={tmp_path / 'd.jsonl'}"], cwd=tmp_path, env=env)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1
+    assert not (tmp_path / "data").exists()  # no second copy under the default data/articles/

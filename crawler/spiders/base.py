@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import scrapy
+from scrapy.crawler import Crawler
 from scrapy.http import Response
 
+from crawler.feeds import prefer_command_line_feeds
 from crawler.extraction import page_article
 from crawler.items import Article
 from crawler.sources.base import Source
@@ -18,6 +20,11 @@ class ArticleSpider(scrapy.Spider):
     """Base of both spiders: holds the selected sources and turns responses into raw Articles."""
 
     sources: dict[str, Source]
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Any:
+        prefer_command_line_feeds(crawler.settings)
+        return super().from_crawler(crawler, *args, **kwargs)
 
     def source_meta(self, source: Source, **meta: Any) -> dict[str, Any]:
         """Request meta routing a request to its source's download slot (per-source politeness)."""
