@@ -52,5 +52,8 @@ eval-dedupe: $(VENV)/.dev-installed  ## near-duplicate precision/recall on a set
 bench-dedupe: $(VENV)/.dev-installed  ## dedupe state at 1,000,000 fingerprints
 	$(PY) -m tools.bench_dedupe_scale $(ARGS)
 
+bench-redis: $(VENV)/.dev-installed  ## Redis dedupe state memory and speed (needs redis-server)
+	$(PY) -m tools.bench_state_redis $(ARGS)
+
 clean:
 	rm -rf $(VENV) .pytest_cache data/demo

@@ -71,17 +71,17 @@ def note_lock_holder(handle: IO[str], run_id: str) -> None:
     handle.flush()
 
 
-def recover_crash(layout: Layout, state_dir: str | None, log: Any) -> None:
+def recover_crash(layout: Layout, settings: Any, log: Any) -> None:
     """After a kill: drop the JOBDIR (its queue state is only consistent after a graceful stop) and reconcile
-    the partial output with the dedupe state (crawler.resume)."""
+    the partial output with the dedupe state (crawler.resume), SQLite or Redis as the crawl uses."""
     from crawler.resume import recover
 
     shutil.rmtree(layout.jobdir, ignore_errors=True)
-    if not state_dir:
+    if not settings.get("NEWS_STATE_DIR"):
         return
-    from crawler.state import open_state
+    from crawler.state import open_state_from_settings
 
-    state = open_state(Path(state_dir))
+    state = open_state_from_settings(settings)
     try:
         report = recover(layout.staged_partial, layout.staged, layout.journal, state.forget_url)
     finally:
@@ -184,7 +184,7 @@ def _run(args: argparse.Namespace, root: Path, lock: IO[str]) -> int:
     note_lock_holder(lock, layout.run.run_id)
     settings = crawl_settings(layout, args.settings)
     if resuming and not layout.run.clean_stop:
-        recover_crash(layout, settings.get("NEWS_STATE_DIR"), _log)
+        recover_crash(layout, settings, _log)
     _log(f"run {layout.run.run_id} (attempt {layout.run.attempts}) -> {layout.output}")
     layout.run.clean_stop = False
     layout.run.save(layout.state_file)

@@ -1,5 +1,7 @@
 """Scrapy settings for the Central Asia news crawler. Our own settings start with NEWS_ (see README)."""
 
+import os
+
 from crawler import __version__
 from crawler.feeds import DEFAULT_FEED_URI
 from crawler.items import article_fields
@@ -20,6 +22,7 @@ NEWS_DEMO_URL = None  # base URL of the served demo site (set by `python -m craw
 NEWS_RUN_ID = None  # default: UTC start time
 NEWS_STATS_DUMP = None  # write the final crawl stats as JSON to this path
 # Distributed crawling (issue 7): with REDIS_URL set, workers share the frontier and the dedupe state in Redis.
+REDIS_URL = os.environ.get("REDIS_URL") or None  # set: many workers share one frontier and dedupe state
 NEWS_STATE_REDIS_URL = None  # Redis of the dedupe state (default: REDIS_URL); set alone, only the state is shared
 NEWS_STATE_REDIS_PREFIX = "news:state:"  # key prefix of the dedupe state (Redis Cluster: add a {hash tag})
 NEWS_CRAWL_REDIS_PREFIX = "news:crawl:"  # key prefix of the per-crawl request queues and fingerprints
@@ -75,7 +78,7 @@ NEWS_RUN_STARTED_AT = None  # ISO start time of a run resumed over several attem
 NEWS_RUN_ATTEMPT = 1
 
 # --- JavaScript rendering (loaded only when a selected source declares render="browser" or "splash") ---
-ADDONS = {"crawler.render.RenderAddon": 0}
+ADDONS = {"crawler.render.RenderAddon": 0, "crawler.distributed.DistributedAddon": 10}
 NEWS_RENDER = "auto"  # auto = as each source declares; off = never; splash|browser = every rendering source that way
 NEWS_CHROMIUM_PATH = "/usr/bin/chromium"  # "" = first chromium/chromium-browser/google-chrome on PATH
 NEWS_RENDER_WAIT = 0.0  # seconds to let scripts run after the load event (Splash `wait`)

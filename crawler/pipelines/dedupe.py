@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from crawler.dedupe import body_fingerprint
 from crawler.items import Article
 from crawler.pipelines.validate import Dropped
-from crawler.state import open_state
+from crawler.state import open_state_from_settings
 
 
 class Duplicate(Dropped):
@@ -31,16 +29,15 @@ class Duplicate(Dropped):
 
 
 class DedupePipeline:
-    def __init__(self, crawler: Crawler, state_dir: str) -> None:
+    def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.state = open_state(Path(state_dir))
+        self.state = open_state_from_settings(crawler.settings)  # Redis when a Redis URL is set, else SQLite
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DedupePipeline:
-        state_dir = crawler.settings.get("NEWS_STATE_DIR")
-        if not state_dir:
+        if not crawler.settings.get("NEWS_STATE_DIR"):
             raise NotConfigured("NEWS_STATE_DIR is empty: dedupe across runs is off")
-        pipeline = cls(crawler, state_dir)
+        pipeline = cls(crawler)
         crawler.state = pipeline.state  # shared with the seen-URL middleware
         return pipeline
 

@@ -30,7 +30,7 @@ NEW = Verdict("new", None, None)
 
 @runtime_checkable
 class DedupeState(Protocol):
-    """What the dedupe pipeline needs from a store; SQLite today, Redis later.
+    """What the dedupe pipeline needs from a store; SQLite alone, Redis when shared.
 
     A backend keeps, per stored document: the record id, the canonical URLs that lead to it, the
     exact body fingerprint (hex str), the MinHash signature (bytes), the shingle count, the numbers
