@@ -4,6 +4,7 @@ import lxml.html
 import pytest
 
 from crawler.text.boilerplate import clean_paragraphs, prune_furniture
+from crawler.text.rules import is_furniture
 
 PROSE = [
     "Law enforcement authorities in Kyrgyzstan arrested an employee of a cultural agency and three others "
@@ -102,3 +103,110 @@ def test_dom_pruning_spares_a_body_with_a_furniture_class() -> None:
                                         "</div></body></html>")
     prune_furniture(doc)
     assert PROSE[0] in doc.text_content()
+
+
+# One line per boilerplate family and language (en, ru, kk, ky, uz Latin and Cyrillic, tg, tk; de, fr, es and pl
+# for the international outlets): each must be dropped from between prose paragraphs.
+FAMILIES = {
+    "read_also": [
+        "Read more: Almaty opens a new metro station", "Смотрите также: В Оше открыли мост",
+        "Сондай-ақ оқыңыз: Алматыда жаңа саябақ", "Дагы окуңуз: Ошто жаңы көпүрө",
+        "Yana oʻqing: Buxoroda festival", "Яна ўқинг: Самарқандда фестиваль", "Инчунин хонед: Дар Душанбе боғ",
+        "Degişli habarlar", "Lesen Sie auch: Neue Brücke in Osch", "À lire aussi : un pont à Och",
+        "Lea también: nuevo puente en Osh", "Czytaj także: nowy most w Oszu", "Mehr zum Thema",
+    ],
+    "newsletter": [
+        "Follow us on Telegram for the latest news", "Подписывайтесь на наш канал в Telegram",
+        "Бізді Telegram-да оқыңыз", "Бизди Telegram каналынан окуңуз", "Telegram kanalimizga obuna boʻling",
+        "Каналимизга обуна бўлинг", "Моро дар Telegram пайгирӣ кунед", "Bizi Telegram-da yzarlaň",
+        "Folgen Sie uns auf Instagram", "Suivez-nous sur Facebook", "Síguenos en Twitter",
+        "Never miss the latest news by signing up to our newsletter today!",
+    ],
+    "donation": [
+        "Please donate to keep our newsroom independent.", "Поддержите нас: каждое пожертвование важно.",
+        "Бізді қолдаңыз — редакцияға көмектесіңіз.", "Бизди колдоңуз — редакцияга жардам бериңиз.",
+        "Bizni qoʻllab-quvvatlang va xayriya qiling.", "Моро дастгирӣ кунед, ҳар кӯмак муҳим аст.",
+        "Bizi goldaň: her goldaw möhüm.", "Unterstützen Sie unabhängigen Journalismus: jetzt unterstützen.",
+    ],
+    "paywall": [
+        "To read the full story, please subscribe.", "Материал доступен только для подписчиков.",
+        "Pour lire la suite, abonnez-vous.", "Dieser Artikel ist nur für Abonnenten.",
+    ],
+    "advert": ["Advertisement", "Реклама", "ANZEIGE", "This post contains affiliate links; we may earn a commission."],
+    "credit": [
+        "Photo: AFP", "Фото: Иван Петров", "Сурет: Айгүл Сәрсенова", "Сүрөт: Азамат Касымов",
+        "Surat manbasi: UzA", "Сурат: Жаҳон", "Акс: Ховар", "Surat: TDH", "Quelle: dpa", "Источник: Kabar",
+        "(Credit: Clayton Aldern)", "Crédits photos : AFP",
+    ],
+    "copyright": [
+        "© 2026 Kloop. All rights reserved.", "Все права защищены.", "Барлық құқықтар қорғалған.",
+        "Бардык укуктар корголгон.", "Barcha huquqlar himoyalangan.", "Барча ҳуқуқлар ҳимояланган.",
+        "Ҳамаи ҳуқуқҳо ҳифз шудаанд.", "Ähli hukuklar goralandyr.",
+    ],
+    "cookie": ["This website uses cookies to improve your experience.", "Сайт использует файлы cookie.",
+               "Biz cookie fayllardan foydalanamiz.", "Сайт cookie қолданады.", "Сайт cookie колдонот."],
+    "share": ["Бөлүшүү Facebook Telegram", "Бөлісу", "Ulashish", "Paýlaş", "Мубодила", "Share this"],
+    "hashtag": ["#Qazaqstan #Astana #саясат", "#Oʻzbekiston #Toshkent"],
+    "tag_row": ["Tags: Bishkek, budget", "Теги: Бишкек, бюджет", "Тегтер: Астана", "Teglar: Toshkent, metro", "TAGS"],
+    "comments": ["12 comments", "Комментарии", "Leave a comment"],
+    "date_label": ["Updated 14.02.2026", "Обновлено: 18.11.2026, 14:05", "Release Date:"],
+    "agency": ["(dpa)", "aja/PAP", "(Kazinform)"],
+    "optimized": ["Optimized by Optimole", "Powered by WordPress"],
+    "script_notice": ["Please enable JavaScript to read Karakum Herald.", "Включите JavaScript в браузере.",
+                      "Please disable your ad blocker to continue."],
+}
+
+
+@pytest.mark.parametrize(("family", "noise"), [(f, n) for f, lines in FAMILIES.items() for n in lines])
+def test_each_family_in_each_language_is_dropped(family: str, noise: str) -> None:
+    assert clean_paragraphs([PROSE[0], PROSE[1], noise]) == [PROSE[0], PROSE[1]], family
+    if family != "donation":  # an appeal opening ("Поддержите нас") cuts the rest: tested apart above
+        assert clean_paragraphs([PROSE[0], noise, PROSE[1]]) == [PROSE[0], PROSE[1]], family
+
+
+@pytest.mark.parametrize("prose", [
+    "Read also the ministry's statement, which was published on Tuesday and runs to more than forty pages of "
+    "detailed figures on water releases from the Toktogul reservoir during the coming irrigation season.",
+    "По теме выборов выступили представители всех пяти партий, прошедших в парламент, и каждый из них изложил "
+    "свою программу на ближайшие пять лет, включая вопросы энергетики, образования и здравоохранения.",
+    "The photo agency said its photographer, who covered the protests in Bishkek for ten years, was detained on "
+    "Monday and released after questioning, according to a statement published by the agency.",
+    "Published in 1990, the novel was banned in three countries and became a symbol of the region's changes.",
+])
+def test_prose_that_starts_like_boilerplate_survives(prose: str) -> None:
+    assert clean_paragraphs([PROSE[0], prose, PROSE[1]]) == [PROSE[0], prose, PROSE[1]]
+
+
+def test_labels_left_at_the_end_are_removed() -> None:
+    assert clean_paragraphs([PROSE[0], PROSE[1], "Kontakt:", "Weitere Informationen:"]) == [PROSE[0], PROSE[1]]
+    # a label inside the article introduces what follows: kept
+    assert clean_paragraphs([PROSE[0], "Importiert werden:", PROSE[1]]) == [PROSE[0], "Importiert werden:", PROSE[1]]
+
+
+@pytest.mark.parametrize(("attributes", "furniture"), [
+    ("share-bar", True), ("post related-posts", True), ("article_tags", True), ("ReadAlso", True),
+    ("author-bio", True), ("cookie-notice", True), ("content-sidebar-wrap", False), ("has-ads", False),
+    ("elementor-widget-wrap", False), ("shared-folder", False), ("paywall", False), ("entry-content", False),
+])
+def test_furniture_attributes(attributes: str, furniture: bool) -> None:
+    assert is_furniture(attributes) is furniture
+
+
+def test_a_page_wrapped_in_one_form_keeps_its_article() -> None:
+    paragraphs = "".join(f"<div>{p} {p}</div>" for p in PROSE)
+    doc = lxml.html.document_fromstring(f'<html><body><form id="aspnetForm"><div class="story">{paragraphs}</div>'
+                                        '</form><form class="search"><input name="q"></form></body></html>')
+    prune_furniture(doc)
+    assert PROSE[0] in doc.text_content()
+    assert len(doc.findall(".//form")) == 1
+
+
+def test_captions_controls_and_script_notices_are_pruned_but_long_noscript_text_stays() -> None:
+    doc = lxml.html.document_fromstring(
+        f"<html><body><figure><img src='a.jpg'><figcaption>Фото: Иван Петров</figcaption></figure>"
+        f"<noscript>Please enable JavaScript to read this site.</noscript>"
+        f"<noscript><p>{PROSE[0]}</p><p>{PROSE[1]}</p></noscript><button>Подписаться</button></body></html>")
+    prune_furniture(doc)
+    text = doc.text_content()
+    assert "Иван Петров" not in text and "Подписаться" not in text and "enable JavaScript" not in text
+    assert PROSE[0] in text

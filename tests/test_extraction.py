@@ -8,6 +8,8 @@ import pytest
 from scrapy.http import HtmlResponse, Response
 
 from crawler.extraction import extract_article
+from crawler.extraction.container import covers, recover_missing
+from crawler.extraction.edges import is_date_line, trim_head
 from crawler.extraction.encoding import decode_html
 from crawler.sources import by_key
 from crawler.sources.base import Selectors, Source
@@ -76,7 +78,8 @@ def test_lying_charset_header_and_microdata() -> None:
 @pytest.mark.parametrize("encoding", ["cp1251", "koi8_r", "utf-8-sig", "utf-8"])
 @pytest.mark.parametrize("header", [None, "text/html", "text/html; charset=utf-8", "text/html; charset=iso-8859-1"])
 def test_decoding_never_garbles(encoding: str, header: str | None) -> None:
-    text = "<html><head><title>Новости</title></head><body><p>" + "Ёлка в Бишкеке, съезд и объявление. " * 20 + "</p></body></html>"
+    prose = "Ёлка в Бишкеке, съезд и объявление. " * 20
+    text = f"<html><head><title>Новости</title></head><body><p>{prose}</p></body></html>"
     declared = text.replace("<head>", f'<head><meta charset="{encoding.replace("_", "-").replace("-sig", "")}">')
     decoded = decode_html(declared.encode(encoding), header)
     assert "Ёлка в Бишкеке, съезд и объявление." in decoded
@@ -99,7 +102,8 @@ def test_per_source_selectors_win() -> None:
 
 
 def test_unknown_domain_gets_a_derived_source() -> None:
-    html = "<html><head><title>T</title></head><body><article><p>" + "Текст новости. " * 30 + "</p></article></body></html>"
+    prose = "Текст новости. " * 30
+    html = f"<html><head><title>T</title></head><body><article><p>{prose}</p></article></body></html>"
     record = extract_article(html, "https://news.example.org/a/1")
     assert record["source"] == "news.example.org"
 
@@ -117,3 +121,53 @@ def test_garbage_input_gives_a_record_not_an_exception() -> None:
     for html in ("", "\x00\x00", "<div>" * 10000, "<html><body><p>Unclosed <b>tags <i>everywhere"):
         record = extract_article(html, "https://x.example/a")
         assert record["url"] == "https://x.example/a"
+
+
+def test_split_body_and_standfirst() -> None:
+    record = extract_article((PAGES / "split_body.html").read_bytes(),
+                             "https://steppe-review.example.org/2026/05/20/glaciers")
+    paragraphs = record["body"].split("\n\n")
+    assert record["title"] == "Glaciers of the Pamirs are shrinking faster than expected"
+    assert record["authors"] == ["Rustam Karimov"]
+    assert paragraphs[0].startswith("A decade of measurements")  # the standfirst shown under the headline
+    assert paragraphs[1].startswith("Scientists from Dushanbe") and paragraphs[-1].startswith("The researchers plan")
+    assert len(paragraphs) == 7 and "newsletter" not in record["body"] and "©" not in record["body"]
+
+
+def test_header_lines_teasers_and_read_also_are_removed() -> None:
+    record = extract_article((PAGES / "header_lines.html").read_bytes(), "https://vesti.example.org/news/2026/11/18/bus")
+    paragraphs = record["body"].split("\n\n")
+    assert paragraphs[0].startswith("Мэрия Бишкека запустила")  # no headline, byline or date line before it
+    assert len(paragraphs) == 3
+    for gone in ("Эльмира Садыкова", "14:05", "закупит еще сто", "Читайте также", "главную улицу"):
+        assert gone not in record["body"], gone
+
+
+@pytest.mark.parametrize(("line", "dated"), [
+    ("Stand: 22.04.2024, 06:00 Uhr", True), ("18 ноября 2026, 14:05", True), ("Updated 3 hours ago", True),
+    ("2025年1月14日 01時28分 (1月14日 01時40分更新)", True),
+    ("The meeting on 12 May 2024 ended without an agreement.", False),
+    ("イオン銀行は14日、同日付で小林裕明社長（57）を解任する人事を発表した。", False),
+])
+def test_date_lines(line: str, dated: bool) -> None:
+    assert is_date_line(line) is dated
+
+
+def test_trim_head_stops_at_the_first_paragraph_of_text() -> None:
+    paragraphs = ["Бюджет принят", "Автор: Анна Петрова", "20.05.2026", "Парламент принял бюджет.", "Анна Петрова"]
+    assert trim_head(paragraphs, ["Бюджет принят"], ["Анна Петрова"]) == paragraphs[3:]
+
+
+def test_missing_chunks_are_put_back_in_place() -> None:
+    container = ["Scientists spent ten summers on the Fedchenko glacier measuring the ice it loses.",
+                 "The tongue of the glacier retreats by more than forty metres every year now.",
+                 "Stakes across the ablation zone were read every August after a long trek.",
+                 "Meltwater from the Pamirs feeds the Vakhsh and Panj rivers downstream.",
+                 "Hydrologists warn that the extra summer flow in those rivers is temporary.",
+                 "Smaller glaciers in the Alay range will be measured from next year on."]
+    extracted = container[:2]
+    assert not covers(extracted, container)
+    assert recover_missing(extracted, container) == container
+    assert covers(container, container)
+    # a little missing text is left alone: the extractor may have dropped it on purpose
+    assert recover_missing(container[:5], container) == container[:5]

@@ -8,14 +8,22 @@ import trafilatura
 from lxml import etree
 from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
+from trafilatura.xml import xmltotxt
 
 BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "dd", "dt"})
 CONTAINER_TAGS = frozenset({"div", "section", "article", "main", "ul", "ol", "dl", "figure", "header", "footer",
                             "aside", "table", "tbody", "tr", "td", "th", "span", "center", "font"})
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "svg", "button", "form", "select",
                        "input", "textarea", "nav", "object", "embed", "video", "audio", "canvas", "math"})
-TRAFILATURA_OPTIONS = {"include_comments": False, "include_tables": True, "favor_precision": False,
-                       "deduplicate": False, "with_metadata": False, "output_format": "txt"}
+# "xml" so that trafilatura hands back its tree unserialised: we read the links in it before making text.
+# Links are kept to recognise teaser blocks (a paragraph that is one link to another story).
+TRAFILATURA_OPTIONS = {"include_comments": False, "include_tables": True, "include_links": True,
+                       "favor_precision": False, "deduplicate": False, "with_metadata": False, "output_format": "xml"}
+OUTPUT_BLOCKS_XPATH = etree.XPath(".//p | .//head | .//item | .//quote")
+OUTPUT_LINKS_XPATH = etree.XPath(".//ref")
+LINKED_SHARE = 0.6  # a block whose text is at least this share of link text is a teaser, not prose...
+LINKED_MAX_WORDS = 30  # ...unless it is longer than this (a paragraph of prose with a few links)
+LIST_MARKER = "- "  # trafilatura's mark of a list item in text output
 
 
 @lru_cache(maxsize=256)
@@ -110,9 +118,38 @@ def selector_body(doc: HtmlElement, selector: str | None) -> list[str]:
     return paragraphs
 
 
-def generic_body(doc: HtmlElement, url: str | None = None) -> list[str]:
-    """Paragraphs found by trafilatura. It rewrites the tree, so this must be the last reader of `doc`."""
-    text = trafilatura.extract(doc, url=url, **TRAFILATURA_OPTIONS)
-    if not text:
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _teaser_blocks(body: etree._Element) -> set[str]:
+    """Texts of output blocks made mostly of link text: "read more" teasers and link lists left in the body."""
+    teasers: set[str] = set()
+    for block in OUTPUT_BLOCKS_XPATH(body):
+        links = OUTPUT_LINKS_XPATH(block)
+        if not links:
+            continue
+        text = _collapse("".join(block.itertext()))
+        if not text or len(text.split()) > LINKED_MAX_WORDS:
+            continue
+        linked = sum(len(_collapse("".join(link.itertext()))) for link in links)
+        if linked >= LINKED_SHARE * len(text):
+            teasers.add(text)
+    return teasers
+
+
+def generic_body(doc: HtmlElement, url: str | None = None, *, fast: bool = False) -> list[str]:
+    """Paragraphs found by trafilatura, without blocks that are only links. `fast` skips its comparison with
+    other extractors. trafilatura rewrites the tree, so this must be the last reader of `doc`."""
+    document = trafilatura.bare_extraction(doc, url=url, fast=fast, **TRAFILATURA_OPTIONS)
+    body = getattr(document, "body", None)
+    if body is None:
         return []
-    return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    teasers = _teaser_blocks(body)
+    etree.strip_tags(body, "ref")  # the text output would otherwise render links as markdown
+    paragraphs = []
+    for line in xmltotxt(body, False).split("\n"):
+        text = _collapse(line)
+        if text and (text.removeprefix(LIST_MARKER) if text.startswith(LIST_MARKER) else text) not in teasers:
+            paragraphs.append(text)
+    return paragraphs

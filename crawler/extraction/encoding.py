@@ -9,6 +9,9 @@ from w3lib.encoding import html_body_declared_encoding, http_content_type_encodi
 
 # Server defaults that say little: a <meta> naming another charset wins over these in the header.
 WEAK_HEADER_CHARSETS = frozenset({"cp1252", "latin_1", "iso8859_1", "iso8859_15", "ascii", "us_ascii"})
+PLAUSIBILITY_SAMPLE = 50_000  # characters
+MIN_LETTERS = 40
+PLAUSIBLE = 0.6
 BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 
@@ -31,23 +34,40 @@ def declared_encodings(body: bytes, content_type: str | None) -> list[str]:
     return list(dict.fromkeys(n for n in names if n))
 
 
+def plausibility(text: str) -> float:
+    """Share of lower-case letters among the non-ASCII letters of a sample: about 0.9 in real Cyrillic,
+    Greek or accented Latin text, below 0.4 when single-byte text was decoded with the wrong code page
+    (KOI8-R read as windows-1251 swaps the case of every letter). 1.0 when there is too little to judge."""
+    letters = [c for c in text[:PLAUSIBILITY_SAMPLE] if c.isalpha() and not c.isascii()]
+    if len(letters) < MIN_LETTERS:
+        return 1.0
+    return sum(1 for c in letters if c.islower()) / len(letters)
+
+
 def decode_html(body: bytes, content_type: str | None = None) -> str:
     """Text of an HTML page: BOM first; then UTF-8 when the bytes are valid UTF-8 (random 8-bit text
     practically never is, so a lying header cannot garble a UTF-8 page); then the header and `<meta>`
-    charsets the bytes actually decode under; then statistical detection."""
+    charsets the bytes decode under, and statistical detection, keeping the first whose letters look like
+    text (single-byte code pages decode any bytes, so a wrong declaration gives mojibake, not errors)."""
     for bom, encoding in BOMS:
         if body.startswith(bom):
             return body[len(bom):].decode(encoding, errors="replace")
     text = _strict(body, "utf-8")
     if text is not None:
         return text
+    decoded: list[tuple[float, str]] = []
     for encoding in declared_encodings(body, content_type):
         if encoding.replace("-", "").lower() in ("utf8", "ascii"):
             continue  # already known not to fit
-        text = _strict(body, encoding)
-        if text is not None:
-            return text
+        if (text := _strict(body, encoding)) is not None:
+            if (score := plausibility(text)) >= PLAUSIBLE:
+                return text
+            decoded.append((score, text))
     best = from_bytes(body[:300_000]).best()
     if best is not None and (text := _strict(body, best.encoding)) is not None:
-        return text
+        if (score := plausibility(text)) >= PLAUSIBLE:
+            return text
+        decoded.append((score, text))
+    if decoded:
+        return max(decoded, key=lambda pair: pair[0])[1]
     return body.decode("cp1251", errors="replace")

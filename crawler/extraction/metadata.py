@@ -34,6 +34,7 @@ class Metadata:
     """What the page says about itself, before any guessing."""
 
     ld: list[dict[str, Any]] = field(default_factory=list)  # article-typed JSON-LD objects, best first
+    ld_nodes: dict[str, dict[str, Any]] = field(default_factory=dict)  # every JSON-LD node with an @id, by id
     meta: dict[str, str] = field(default_factory=dict)  # meta name/property (lower-cased) -> content
     microdata: dict[str, str] = field(default_factory=dict)  # itemprop -> value (first seen)
     canonical: str | None = None
@@ -79,14 +80,18 @@ def _ld_rank(obj: Mapping[str, Any]) -> int:
     return score - (1 if obj.get("articleBody") or obj.get("headline") else 0)
 
 
-def jsonld_objects(doc: HtmlElement) -> list[dict[str, Any]]:
-    """Article-like JSON-LD objects of the page, the most article-like first."""
+def jsonld_objects(doc: HtmlElement) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """Article-like JSON-LD objects of the page, the most article-like first; and every node by its @id
+    (Yoast-style graphs name the author in a separate Person node that the article refers to)."""
     found = []
+    nodes: dict[str, dict[str, Any]] = {}
     for text in JSONLD_XPATH(doc):
         for obj in _walk(_load_json(text)):
             if _types(obj) & ARTICLE_TYPES:
                 found.append(obj)
-    return sorted(found, key=_ld_rank)
+            if isinstance(node_id := obj.get("@id"), str) and len(obj) > 1:
+                nodes.setdefault(node_id, obj)
+    return sorted(found, key=_ld_rank), nodes
 
 
 def _meta_tags(doc: HtmlElement) -> dict[str, str]:
@@ -123,8 +128,10 @@ def extract_metadata(doc: HtmlElement) -> Metadata:
     canonical = CANONICAL_XPATH(doc)
     lang = HTML_LANG_XPATH(doc)
     title = TITLE_XPATH(doc)
+    ld, nodes = jsonld_objects(doc)
     return Metadata(
-        ld=jsonld_objects(doc),
+        ld=ld,
+        ld_nodes=nodes,
         meta=_meta_tags(doc),
         microdata=_microdata(doc),
         canonical=canonical[0].strip() if canonical else None,

@@ -1,0 +1,107 @@
+"""The body's edges: the standfirst shown above the text, and header lines (headline, byline, date) left at
+its top."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from crawler.extraction.authors import BYLINE_PREFIX
+from crawler.extraction.metadata import Metadata, ld_text
+
+WORD = re.compile(r"\w+")
+# A line that is a date or a time, with at most a few words around it ("Stand: 22.04.2024, 06:00 Uhr",
+# "12:20pm Jan 7, 2024", "2025年1月14日 01時28分 (1月14日 01時40分更新)", "Updated 3 hours ago").
+DATE_PART = re.compile(
+    r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|\d{1,4}\s*[年月日時分]|"
+    r"\b\d{1,2}\.?\s+[^\W\d]{3,10}\.?,?\s+\d{4}\b|\b[^\W\d]{3,10}\.?\s+\d{1,2},?\s+\d{4}\b|"
+    r"\b\d+\s+(?:min|minutes?|hours?|hrs?|days?|мин|минут|час|часа|часов|дн)\w*\b",
+    re.I,
+)
+MAX_DATE_LINE_WORDS = 10
+MAX_DATE_LINE_CHARS = 80
+MAX_DATE_LINE_LETTERS = 14  # letters left once the dates are taken out ("Stand:", "Updated", "Uhr")
+MAX_HEAD_LINES = 6  # header lines are looked for among the first paragraphs only
+MAX_HEADER_WORDS = 25
+LEAD_PREFIX = 40  # characters of a description that locate its text node on the page
+MIN_LEAD_CHARS = 40
+LEAD_OVERLAP = 0.5  # share of the lead's words already in the body's first paragraphs: then it is there
+# Text nodes opening with a given prefix: the scan runs in libxml2, not in Python.
+PREFIX_XPATH = etree.XPath("//body//text()[starts-with(normalize-space(.), $prefix)]")
+HIDDEN_TAGS = frozenset({"script", "style", "noscript", "head", "template"})
+NOT_LEAD_TAGS = frozenset({"a", "nav", "aside", "footer", "figcaption", "button", "option", "label", "title", "li"})
+
+
+def _key(text: str) -> str:
+    return " ".join(WORD.findall(text.casefold()))
+
+
+def is_date_line(paragraph: str) -> bool:
+    """A short line that only dates the article: a date, and few words or characters besides."""
+    if len(paragraph) > MAX_DATE_LINE_CHARS or len(WORD.findall(paragraph)) > MAX_DATE_LINE_WORDS:
+        return False
+    rest = DATE_PART.sub("", paragraph)
+    return rest != paragraph and sum(c.isalpha() for c in rest) <= MAX_DATE_LINE_LETTERS
+
+
+def trim_head(paragraphs: Sequence[str], titles: Iterable[str], authors: Iterable[str]) -> list[str]:
+    """The paragraphs without the headline, byline and date lines that extraction left at the top."""
+    title_keys = {k for t in titles if (k := _key(t))}
+    author_keys = [k for a in authors if (k := _key(a))]
+    start = 0
+    for paragraph in paragraphs[:MAX_HEAD_LINES]:
+        key = _key(paragraph)
+        byline = len(key.split()) <= MAX_HEADER_WORDS and (
+            key in author_keys or (bool(BYLINE_PREFIX.match(paragraph)) and any(a in key for a in author_keys)))
+        if key and key not in title_keys and not byline and not is_date_line(paragraph):
+            break
+        start += 1
+    return list(paragraphs[start:])
+
+
+def _descriptions(md: Metadata) -> list[str]:
+    found = []
+    for value in (ld_text(md.article.get("description")), md.meta.get("og:description"), md.meta.get("description"),
+                  md.meta.get("twitter:description")):
+        if value:
+            text = " ".join(html.unescape(value).split())
+            if len(text) >= MIN_LEAD_CHARS and text not in found:
+                found.append(text)
+    return found
+
+
+def find_lead(doc: HtmlElement, md: Metadata) -> str | None:
+    """The standfirst as the page shows it: an element whose text is the page's description. Read before
+    the body is extracted (extraction rewrites the tree); None when the description is not on the page."""
+    descriptions = _descriptions(md)
+    if not descriptions:
+        return None
+    for description in descriptions:
+        for node in PREFIX_XPATH(doc, prefix=description[:LEAD_PREFIX]):
+            element = node.getparent()
+            if element is None or element.tag in NOT_LEAD_TAGS or element.tag in HIDDEN_TAGS or any(
+                    a.tag in NOT_LEAD_TAGS or a.tag in HIDDEN_TAGS for a in element.iterancestors()):
+                continue
+            shown = " ".join(element.text_content().split())
+            if _key(shown) == _key(description):
+                return shown
+    return None
+
+
+def _overlap(lead: str, paragraphs: Sequence[str]) -> float:
+    lead_words = WORD.findall(lead.casefold())
+    if not lead_words:
+        return 1.0
+    present = set(WORD.findall(" ".join(paragraphs).casefold()))
+    return sum(1 for w in lead_words if w in present) / len(lead_words)
+
+
+def with_lead(paragraphs: list[str], lead: str | None) -> list[str]:
+    """The body with its standfirst first, unless the body already starts with it."""
+    if not lead or not paragraphs or _overlap(lead, paragraphs[:3]) >= LEAD_OVERLAP:
+        return paragraphs
+    return [lead, *paragraphs]

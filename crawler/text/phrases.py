@@ -1,0 +1,201 @@
+"""Boilerplate phrases by family and language: what a paragraph that is not the article says."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+# Languages: the region's (ru, kk, ky, uz in Latin and Cyrillic, tg, tk), English, and the European
+# languages of international outlets and of the evaluation corpora (de, fr, es, it, pt, pl, tr).
+A = "[ʻ‘'`’ʼ]?"  # the Uzbek and Turkmen apostrophe, in any of the ways it is typed (or left out)
+
+
+def _family(by_language: Mapping[str, tuple[str, ...]]) -> str:
+    return "|".join(phrase for phrases in by_language.values() for phrase in phrases)
+
+
+# A label opening a block of links to other stories ("Read also:"), or the heading of such a block.
+READ_ALSO_PHRASES = {
+    "en": (r"read (?:also|more|next)", r"see also", r"also read", r"more on this(?: story| topic)?",
+           r"related(?: articles| stories| news| content| posts| coverage| topics| reading)?",
+           r"recommended(?: for you| stories| articles| reading)?", r"you (?:may|might) also (?:like|be interested)",
+           r"further reading", r"more (?:stories|news|articles)", r"most (?:read|popular)", r"more:", r"also on"),
+    "ru": (r"читайте (?:также|тоже|еще|ещё)", r"смотрите также", r"по теме", r"материалы по теме",
+           r"другие новости", r"похожие новости", r"ранее по теме", r"(?:еще|ещё) по теме", r"новости по теме",
+           r"самое читаемое", r"рекомендуем"),
+    "kk": (r"тақырыпқа қатысты", r"тақырыпқа орай", r"сондай-ақ оқыңыз", r"оқи отырыңыз", r"тағы оқыңыз",
+           r"ұқсас жаңалықтар"),
+    "ky": (r"тақырыпка тиешелүү", r"темага тиешелүү", r"ушул темада", r"дагы окуңуз", r"окуй(?:ңуз)?",
+           r"окшош жаңылыктар"),
+    "uz": (r"mavzuga oid", rf"shuningdek,? o{A}qing", rf"yana o{A}qing", rf"o{A}xshash yangiliklar",
+           r"мавзуга оид", r"шунингдек,? ўқинг", r"яна ўқинг", r"ўхшаш янгиликлар"),
+    "tg": (r"мавзӯи марбут", r"инчунин хонед", r"бештар хонед", r"хабарҳои марбут"),
+    "tk": (r"şeýle hem okaň", r"degişli habarlar", r"meňzeş habarlar"),
+    "de": (r"lesen sie (?:auch|mehr)", r"lies auch", r"auch interessant", r"schon gelesen",
+           r"(?:das|dieses thema) könnte (?:sie|dich) auch interessieren", r"mehr (?:zum thema|themen|dazu)",
+           r"weitere (?:artikel|beiträge|themen|nachrichten|meldungen)", r"zum weiterlesen",
+           r"empfohlene (?:artikel|beiträge)", r"verwandte (?:artikel|themen)", r"meistgelesen"),
+    "fr": (r"(?:à |a )?lire (?:aussi|également)", r"voir aussi", r"sur le même sujet", r"articles? similaires"),
+    "es": (r"le[ae] también", r"(?:también )?(?:te|le) puede interesar", r"noticias relacionadas",
+           r"notas relacionadas", r"contenido relacionado", r"temas relacionados", r"más sobre"),
+    "it": (r"leggi anche", r"potrebbe interessarti", r"articoli correlati"),
+    "pt": (r"leia também", r"veja também", r"leia mais", r"saiba mais"),
+    "pl": (r"czytaj (?:też|także|więcej)", r"zobacz (?:też|także)", r"przeczytaj (?:też|także)", r"polecamy"),
+    "tr": (r"ayrıca okuyun", r"ilgili haberler", r"bunlar da ilginizi çekebilir"),
+}
+READ_ALSO = re.compile(rf"^\W*(?:{_family(READ_ALSO_PHRASES)})(?=\W|$)\W*", re.I)
+
+# Newsletters, channels and apps to follow.
+NEWSLETTER_PHRASES = {
+    "en": (r"subscribe (?:to|for) (?:our|the) (?:newsletter|telegram|channel|daily|weekly)",
+           r"sign up (?:for|to) (?:our|the) (?:newsletter|daily|weekly)", r"get (?:our|the) (?:newsletter|daily)",
+           r"follow (?:us|[\w ]{2,30}) on (?:twitter|facebook|instagram|telegram|youtube|linkedin|x|tiktok)\b",
+           r"join us on", r".{0,80}\b(?:in|to) your inbox\b", r"never miss (?:a|the latest)",
+           r"download (?:the|our) [\w ]{0,30}apps?\b", r"sign up here"),
+    "ru": (r"подпис(?:ывайтесь|итесь) на (?:наш|нас)", r"подпишитесь на рассылку",
+           r"следите за (?:нами|новостями) в", r"присоединяйтесь к нам", r"telegram(?:-| )канал\b.{0,40}подпис"),
+    "kk": (r"бізді .{0,30}(?:оқыңыз|жазылыңыз)",),
+    "ky": (r"бизди .{0,30}(?:окуңуз|жазылыңыз|көзөмөлдөңүз)", r"telegram-каналына катталыңыз"),
+    "uz": (r"telegram kanalimizga obuna", r"kanalimizga obuna bo", r"bizni .{0,30}kuzating", r"обуна бўлинг",
+           r"каналимизга обуна", r"бизни .{0,30}кузатинг"),
+    "tg": (r"моро дар .{0,30}пайгирӣ кунед",),
+    "tk": (r"bizi .{0,30}yzarlaň",),
+    "de": (r"(?:zum|unseren?) newsletter(?: anmelden| abonnieren)?", r"newsletter abonnieren", r"folgen sie uns",
+           r"folge uns", r"jetzt abonnieren", r"abonnieren sie (?:unseren|den)"),
+    "fr": (r"abonnez-vous", r"inscrivez-vous à (?:notre|la) newsletter", r"suivez-nous"),
+    "es": (r"suscríbete", r"s[ií]guenos en", r"únete (?:a|desde)", r"¡?mira lo que tiene nuestro canal"),
+    "pl": (r"zapisz się", r"obserwuj nas", r"zapraszamy (?:też )?do subskrypcji"),
+}
+NEWSLETTER = re.compile(rf"^\W*(?:{_family(NEWSLETTER_PHRASES)})", re.I)
+
+# Paywall notices: the rest of the story is for subscribers.
+PAYWALL_PHRASES = {
+    "en": (r"to (?:view|read|continue reading) the (?:full|whole|rest of the) (?:story|article)",
+           r"subscribe now (?:to|for)", r"already a subscriber", r"subscribers? only",
+           r"this (?:article|content|story) is (?:only )?(?:available )?(?:for|to) (?:subscribers|members)",
+           r"log in to (?:read|continue)"),
+    "ru": (r"доступ(?:ен|но) только (?:для )?подписчик", r"полная версия (?:статьи )?доступна",
+           r"чтобы (?:прочитать|читать) (?:статью )?полностью"),
+    "de": (r"nur für abonnenten", r"sie sind (?:aktuell )?nicht eingeloggt", r"jetzt weiterlesen mit"),
+    "fr": (r"pour lire la suite", r"réservé aux abonnés", r"pour accéder en illimité"),
+    "es": (r"(?:contenido|funcionalidad) (?:es )?(?:exclusiv[ao] |sólo |solo )?para suscriptores",),
+}
+PAYWALL = re.compile(rf"(?:{_family(PAYWALL_PHRASES)})", re.I)
+
+# Ads and affiliate disclosures.
+ADVERT_PHRASES = {
+    "en": (r"^\W*(?:advertisement|sponsored(?: content)?|paid (?:post|content))\W*$", r"affiliate links?",
+           r"we may (?:receive|earn) (?:a )?(?:commission|compensation)", r"advertisers do not influence",
+           r"contains references to products from .{0,40}advertisers", r"^\W*advertise with"),
+    "ru": (r"^\W*(?:реклама|на правах рекламы|партн[её]рский материал)\b",),
+    "de": (r"^\W*(?:anzeige|werbung)\b", r"affiliate[- ]links?"),
+    "es": (r"^\W*publicidad\W*$",),
+}
+ADVERT = re.compile(rf"(?:{_family(ADVERT_PHRASES)})", re.I)
+
+# Invitations to donate. A paragraph with one of these and few words is an appeal, not news.
+DONATION_PHRASES = {
+    "en": (r"\bdonate\b", r"support us (?:monthly|today|now)", r"every contribution (?:makes|helps|counts|matters)",
+           r"make a (?:donation|contribution) (?:today|now)", r"become a (?:member|patron|supporter)", r"patreon",
+           r"(?:would|will) you consider supporting", r"support (?:our|independent) (?:work|journalism)"),
+    "ru": (r"задонат", r"поддержите нас", r"поддержать нас", r"сделать пожертвование", r"поддержите редакцию"),
+    "kk": (r"бізді қолдаңыз",),
+    "ky": (r"бизди колдоңуз",),
+    "uz": (r"xayriya qiling", rf"bizni qo{A}llab-quvvatlang", r"бизни қўллаб-қувватланг"),
+    "tg": (r"моро дастгирӣ кунед",),
+    "tk": (r"bizi goldaň",),
+    "de": (r"unterstütze uns", r"unterstützen sie (?:uns|unsere arbeit|unabhängigen journalismus)",
+           r"jetzt unterstützen", r"spenden sie"),
+    "fr": (r"soutenez-nous", r"faites un don"),
+    "es": (r"hazte (?:miembro|socio)", r"apóyanos", r"apoya (?:nuestro|el) periodismo", r"dona ahora",
+           r"también puedes hacer periodismo"),
+    "pl": (r"wesprzyj nas",),
+}
+DONATION = re.compile(rf"(?:{_family(DONATION_PHRASES)})", re.I)
+
+# Photo, image and source credits: a label and a short name.
+CREDIT_LABELS = {
+    "en": (r"photo(?:s| credits?)?", r"image(?:s)?(?: credit)?", r"picture", r"illustration", r"credits?",
+           r"source(?: of photo)?", r"main image", r"top image"),
+    "ru": (r"фото(?:графия)?", r"иллюстрация", r"источник", r"коллаж"),
+    "kk": (r"сурет", r"дереккөз"),
+    "ky": (r"сүрөт", r"булак"),
+    "uz": (r"surat(?: manbasi)?", r"сурат", r"manba", r"манба"),
+    "tg": (r"акс", r"сарчашма"),
+    "tk": (r"surat", r"çeşme"),
+    "de": (r"bild", r"titelbild", r"beitragsbild", r"quelle", r"fotos?"),
+    "fr": (r"crédits? photos?", r"image illustrative"),
+    "es": (r"imagen", r"fuente"),
+    "pl": (r"zdjęcie", r"fot\.", r"źródło"),
+    "no": (r"kilde",),
+}
+CREDIT = re.compile(
+    rf"^\W*(?:(?:image|images|site)?\s*optimi[sz]ed by \w+|powered by \w+|"
+    rf"(?:{_family(CREDIT_LABELS)})\s*(?:[:©]|—|-\s)\s*\S.{{0,80}}|"
+    rf"\((?:{_family(CREDIT_LABELS)})\s*:.{{1,80}}\))$",
+    re.I,
+)
+COPYRIGHT = re.compile(
+    r"(?:^\s*(?:©|\(c\)|copyright)\s*\d{0,4}|all rights reserved|все права защищены|"
+    r"barcha huquqlar (?:himoyalangan|himoya qilingan)|барча ҳуқуқлар ҳимояланган|"
+    r"барлық құқықтар қорғалған|бардык укуктар корголгон|ҳамаи ҳуқуқҳо ҳифз шудаанд|"
+    r"ähli hukuklar goralandyr|полное или частичное использование материалов|"
+    r"при (?:использовании|перепечатке) материалов (?:ссылка|гиперссылка)|"
+    r"is the copyrighted property of|materiał chroniony prawem autorskim|alle rechte vorbehalten)",
+    re.I,
+)
+COOKIE = re.compile(
+    r"(?:we use cookies|this (?:site|website) uses cookies|by continuing to (?:browse|use)|cookie policy|"
+    r"используем (?:файлы )?cookie|использует (?:файлы )?cookie|cookie-файл|"
+    r"cookie fayllar|cookie-lardan|cookie қолдан|cookie колдон|verwendet cookies|utilise des cookies|"
+    r"utiliza cookies|ein klick für den datenschutz)",
+    re.I,
+)
+# Comment-section furniture left in the text.
+COMMENTS = re.compile(
+    r"^\W*(?:\d+\s+)?(?:comments?|kommentare?|комментари[йиея]|izohlar|пікірлер)\b\W*(?:\d+)?\W*$|"
+    r"(?:keine kommentare|kommentare insgesamt|leave a (?:comment|reply)|be the first to comment|"
+    r"comments are closed|оставьте комментарий|комментарии закрыты|in den kommentaren|"
+    r"um kommentare zu schreiben)",
+    re.I,
+)
+# A row of tags: "Tags: Bishkek, budget" or the label alone.
+TAG_ROW = re.compile(
+    r"^\W*(?:tags?|теги|тэги|метки|тегтер|тэгтер|teglar|тэгҳо|теглар|bellikler|schlagwörter|schlagworte|"
+    r"etiquetas|mots-clés|tagi)\s*(?::|$)",
+    re.I,
+)
+# Notices shown to readers without JavaScript or with an ad blocker.
+SCRIPT_NOTICE = re.compile(
+    r"(?:enable javascript|javascript is (?:disabled|required|turned off)|"
+    r"turn (?:on|off) (?:javascript|your ad ?blocker)|"
+    r"включите javascript|javascript (?:отключен|выключен)|для (?:работы|корректной работы) сайта .{0,30}javascript|"
+    r"javascript-ni yoqing|aktivieren sie javascript|activez javascript|habilita javascript|"
+    r"(?:disable|deactivate) (?:your )?ad ?blocker|отключите (?:блокировщик|adblock))",
+    re.I,
+)
+# "Updated 14.02.2019", "Release Date:": a dating label on its own line.
+DATE_LABEL = re.compile(
+    r"^\W*(?:updated|last updated|last modified|published|posted|release date|aktualisiert(?: am)?|"
+    r"letzte (?:änderung|aktualisierung)(?: am)?|veröffentlicht(?: am)?|stand|обновлено|опубликовано|"
+    r"изменено|mis à jour|publié le|actualizado|publicado)\b[^\n]{0,60}$",
+    re.I,
+)
+# An agency credit closing a wire story: "(dpa)", "aja/PAP", "(NTB)".
+AGENCY_CREDIT = re.compile(
+    r"^\W*(?:[a-zа-я]{1,4}/)?(?:dpa|afp|ap|pap|reuters|apa|sda|ntb|tt|ritzau|efe|ansa|kna|epd|sid|kazinform|"
+    r"казинформ|kabar|кабар|akipress|акипресс|интерфакс|тасс|риа новости|уза)(?:/[a-zа-я]{1,4})*\W*$",
+    re.I,
+)
+# A paragraph starting like this opens an appeal that runs to the end of the article.
+APPEAL_START = re.compile(
+    r"^\W*(?:a message from [^:]{2,60}:?$|dear readers,?$|support (?:independent|our) journalism|"
+    r"(?:please )?(?:consider )?(?:supporting|support) (?:us|our work|the [a-z ]{2,40})\b.{0,60}"
+    r"(?:donat|contribut|monthly)|"
+    r"уважаемые читатели,?$|дорогие читатели,?$|поддержите (?:редакцию|нас|независим|журналист)|"
+    r"поддержать (?:редакцию|нас)|"
+    r"құрметті оқырман(?:дар)?,?$|урматтуу окурман(?:дар)?,?$|hurmatli o[ʻ‘'`’]?quvchi(?:lar)?,?$|"
+    r"ҳурматли ўқувчи(?:лар)?,?$|хонандагони (?:гиромӣ|азиз),?$|hormatly okyjy(?:lar)?,?$|"
+    r"liebe leserinnen und leser,?$|chers lecteurs,?$|queridos lectores,?$)",
+    re.I,
+)
