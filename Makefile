@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 ARGS ?=
 
-.PHONY: demo test crawl check-sources eval eval-dates eval-language eval-relevance gazetteer eval-dedupe bench-dedupe venv dev clean
+.PHONY: demo test crawl bench check-sources eval eval-dates eval-language eval-relevance gazetteer eval-dedupe bench-dedupe venv dev clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,9 @@ gazetteer: $(VENV)/.dev-installed  ## rebuild crawler/geo/data/gazetteer.json fr
 
 eval-dedupe: $(VENV)/.dev-installed  ## near-duplicate precision/recall on a set built from ../shared/corpus
 	$(PY) -m tools.eval_dedupe $(ARGS)
+
+bench: $(VENV)/.dev-installed  ## extraction, crawl and memory benchmarks side by side (not part of make test)
+	$(PY) -m tools.bench $(ARGS)
 
 bench-dedupe: $(VENV)/.dev-installed  ## dedupe state at 1,000,000 fingerprints
 	$(PY) -m tools.bench_dedupe_scale $(ARGS)

@@ -9,7 +9,9 @@ from typing import Any
 import scrapy
 from scrapy.crawler import Crawler
 from scrapy.http import Response
+from scrapy.settings import BaseSettings
 from scrapy.utils.gz import gunzip, gzip_magic_number
+from scrapy.utils.misc import load_object
 
 from crawler import sources as registry
 from crawler.discovery import DiscoveredLink, is_article_url, listing_links, parse_feed, parse_sitemap
@@ -17,6 +19,41 @@ from crawler.discovery.links import is_recent
 from crawler.discovery.listings import next_pages
 from crawler.sources.base import Listing, Source
 from crawler.spiders.base import SOURCE_META, ArticleSpider
+
+EXTRA_KEY = "extra"  # `-a sources=extra` selects every NEWS_EXTRA_SOURCES source
+
+
+def extra_sources(settings: BaseSettings) -> dict[str, Source]:
+    """NEWS_EXTRA_SOURCES: import path of Source objects, or of a callable of the settings returning them
+    (sources made at run time, e.g. by the benchmark's local mirror). They are selected by key or `extra`."""
+    path = settings.get("NEWS_EXTRA_SOURCES")
+    if not path:
+        return {}
+    loaded = load_object(path)
+    found = loaded(settings) if callable(loaded) else loaded
+    extra = {s.key: s for s in found}
+    clash = sorted(extra.keys() & registry.REGISTRY.keys())
+    if clash:
+        raise ValueError(f"NEWS_EXTRA_SOURCES reuses registry keys {clash}")
+    return extra
+
+
+def select_sources(keys: str | None, country: str | None, extra: dict[str, Source]) -> list[Source]:
+    """`registry.select`, where `keys` may also name extra sources; extra ones are never chosen implicitly."""
+    wanted = [k.strip() for k in (keys or "").split(",") if k.strip()]
+    if not extra or not wanted:
+        return registry.select(keys, country)
+    chosen: list[Source] = []
+    for key in wanted:
+        if key == EXTRA_KEY:
+            chosen += extra.values()
+        elif key in extra:
+            chosen.append(extra[key])
+    rest = ",".join(k for k in wanted if k != EXTRA_KEY and k not in extra)
+    if country:
+        code = country.strip() if country.strip() == "intl" else country.strip().upper()
+        chosen = [s for s in chosen if s.country == code]
+    return list(dict.fromkeys(chosen + (registry.select(rest, country) if rest else [])))
 
 
 class NewsSpider(ArticleSpider):
@@ -36,7 +73,7 @@ class NewsSpider(ArticleSpider):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         demo_url = crawler.settings.get("NEWS_DEMO_URL")
-        selected = registry.select(spider.source_keys, spider.country)
+        selected = select_sources(spider.source_keys, spider.country, extra_sources(crawler.settings))
         if not selected:
             raise ValueError(f"no source matches sources={spider.source_keys!r} country={spider.country!r}")
         spider.sources = {s.key: registry.resolve_demo(s, demo_url) for s in selected}
