@@ -49,7 +49,7 @@ gazetteer: $(VENV)/.dev-installed  ## rebuild crawler/geo/data/gazetteer.json fr
 eval-dedupe: $(VENV)/.dev-installed  ## near-duplicate precision/recall on a set built from ../shared/corpus
 	$(PY) -m tools.eval_dedupe $(ARGS)
 
-bench: $(VENV)/.dev-installed  ## extraction, crawl and memory benchmarks side by side (not part of make test)
+bench: $(VENV)/.dev-installed  ## extraction, crawl and memory benchmarks (~12 min on 2 cores; ARGS=--quick for seconds)
 	$(PY) -m tools.bench $(ARGS)
 
 bench-dedupe: $(VENV)/.dev-installed  ## dedupe state at 1,000,000 fingerprints

@@ -21,6 +21,7 @@ NEWS_RELEVANCE_THRESHOLD = None  # None = the calibrated default of crawler.geo
 NEWS_DEMO_URL = None  # base URL of the served demo site (set by `python -m crawler.demo`)
 NEWS_RUN_ID = None  # default: UTC start time
 NEWS_STATS_DUMP = None  # write the final crawl stats as JSON to this path
+NEWS_EXTRA_SOURCES = None  # import path of extra Source objects (or a callable of the settings); -a sources=extra
 # Distributed crawling (issue 7): with REDIS_URL set, workers share the frontier and the dedupe state in Redis.
 REDIS_URL = os.environ.get("REDIS_URL") or None  # set: many workers share one frontier and dedupe state
 NEWS_STATE_REDIS_URL = None  # Redis of the dedupe state (default: REDIS_URL); set alone, only the state is shared
