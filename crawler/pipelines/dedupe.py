@@ -47,9 +47,9 @@ class DedupePipeline:
     def _refresh(self, item: Article) -> None:
         """`-a refresh=1`: an article seen before is re-emitted only when its body changed, and then with a
         `modified_at` (the page's own when it states one, else the fetch time)."""
-        stored = self.state.fingerprint_of_url(item.canonical_url)
         if self.state.seen_url(item.canonical_url) is None:
             return
+        stored = self.state.fingerprint_of_url(item.canonical_url)
         if stored is not None and stored == body_fingerprint(item.body or ""):
             self.crawler.stats.inc_value("news/dropped/unchanged")
             raise Dropped("unchanged", item.url)

@@ -29,7 +29,7 @@ def rejection(article: Article, min_words: int) -> str | None:
     declared_other = signals.get("og_type") in NON_ARTICLE_OG_TYPES and not signals.get("ld_article")
     if (looks_listing or declared_other) and not signals.get("url_matches"):
         return "not_article"
-    if article.word_count and article.word_count < min_words or len(article.body.split()) < min_words:
+    if len(article.body.split()) < min_words:  # word_count is set later, by the tag pipeline
         return "too_short"
     return None
 

@@ -34,8 +34,6 @@ def clean_article(article: Article, source: Source) -> Article:
     article.title = _one_line(article.title)
     article.description = _one_line(article.description)
     article.body = clean_body(article.body, source)
-    if article.description and article.body.startswith(article.description):
-        pass  # a lead repeated as the first paragraph is content, keep both
     article.authors = [a for a in (_one_line(a) for a in article.authors) if a]
     article.tags = list(dict.fromkeys(t for t in (_one_line(t) for t in article.tags) if t))
     article.section = _one_line(article.section)
