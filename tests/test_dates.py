@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import lxml.html
@@ -10,6 +12,7 @@ import pytest
 from babel.dates import format_date, format_timedelta
 
 from crawler.extraction.dates import extract_dates, parse_date
+from crawler.extraction.dates_dom import title_heading
 from crawler.extraction.dates_tables import CENTRAL_LOCALES, CENTRAL_MONTHS, WORLD_MONTHS
 
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)  # 14:00 in Tashkent, 15:00 in Bishkek
@@ -44,6 +47,7 @@ def extract(doc: lxml.html.HtmlElement, url: str = "https://example.kg/news/123/
     ("2021-09-01T14:50:49+0300", at(2021, 9, 1, 14, 50, 49, tz=timezone(timedelta(hours=3)))),
     ("2021-09-01 14:50:49Z", at(2021, 9, 1, 14, 50, 49)),  # Pangea (RFE/RL)
     ("2021-09-01T14:50Z", at(2021, 9, 1, 14, 50)),
+    ("2020-12-05T23:15:0Z", at(2020, 12, 5, 23, 15)),  # seconds without their zero: the zone still counts
     ("Wed, 01 Sep 2021 14:50:49 +0000", at(2021, 9, 1, 14, 50, 49)),  # RFC 822
     ("Wed, 01 Sep 2021 14:50:49 GMT", at(2021, 9, 1, 14, 50, 49)),
     ("Wed, 01 Sep 21 14:50:49 GMT", at(2021, 9, 1, 14, 50, 49)),  # two-digit year
@@ -367,3 +371,127 @@ def test_only_a_modified_date() -> None:
 
 def test_page_without_dates() -> None:
     assert extract(page("<h1>Заголовок</h1><p>Текст без даты, 1234 просмотра.</p>")) == (None, None)
+
+
+# --- error classes of the Media Cloud evaluation (fixtures in tests/fixtures/dates) ------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures" / "dates"
+NOW_2020 = datetime(2020, 12, 8, 12, 0, tzinfo=UTC)
+
+
+def fixture(name: str) -> tuple[lxml.html.HtmlElement, list[dict[str, object]]]:
+    """A fixture page and its JSON-LD objects, parsed as the crawler does."""
+    doc = lxml.html.document_fromstring((FIXTURES / name).read_text(encoding="utf-8"))
+    ld = [json.loads(text) for text in doc.xpath('//script[@type="application/ld+json"]/text()')]
+    return doc, ld
+
+
+def test_logo_h1_and_masthead_date_are_not_the_article() -> None:
+    """The page's first h1 wraps the site's logo; the date line under the real title has Bootstrap's "nav"
+    class; the masthead shows the render day."""
+    doc, _ = fixture("logo_h1_masthead.html")
+    assert extract(doc, now=NOW_2020)[0] == at(2020, 10, 13, 18, 29)
+
+
+def test_title_heading_choice() -> None:
+    doc, _ = fixture("logo_h1_masthead.html")
+    heading = title_heading(doc)
+    assert heading is not None and heading.text_content() == "Ministers agree on a new water-sharing plan"
+    article_first = page("<h1>Site</h1><article><h1>Headline</h1></article>")
+    assert title_heading(article_first) is article_first.xpath("//article/h1")[0]
+    empty_first = page("<h1> </h1><div><h1>Headline</h1></div>")
+    assert title_heading(empty_first) is empty_first.xpath("//div/h1")[0]
+    no_h1 = page("<h2>More news</h2><h2>A long headline of the story</h2>",
+                 "<title>A long headline of the story | Site</title>")
+    assert title_heading(no_h1) is no_h1.xpath("//h2")[1]
+    assert title_heading(page("<h2>Short</h2>", "<title>Short</title>")) is None  # too short to be sure
+
+
+def test_page_without_h1_dates_the_h2_that_repeats_the_title() -> None:
+    """No h1: the title is an h2 in a "banner-section" (a container holding the title is not furniture), its
+    date line is split by a <br>, and the masthead shows another day."""
+    doc, _ = fixture("no_h1_banner.html")
+    found = extract(doc, now=NOW_2020)[0]
+    assert found == at(2020, 1, 13, 22, 11, tz=timezone(timedelta(hours=10)))
+    assert found is not None and found.date() == date(2020, 1, 13)
+
+
+def test_utc_instant_is_shown_on_the_url_day() -> None:
+    """A CMS's UTC instant falls on the next day; the WordPress URL names the local day: same instant, the
+    smallest whole-hour offset that reaches that day."""
+    doc, ld = fixture("utc_instant_local_day.html")
+    url = "https://news.example.com/2020/02/17/la-cantante-habla/"
+    published, modified = extract(doc, url, ld=ld, now=NOW_2020)
+    assert published == at(2020, 2, 18, 2, 18, 11)
+    assert published is not None and published.date() == date(2020, 2, 17)
+    assert published.utcoffset() == timedelta(hours=-3)
+    assert modified == at(2020, 2, 18, 2, 18, 29) and modified.utcoffset() == timedelta(hours=-3)
+    # without the URL's day nothing says where the page was written: the UTC day stays
+    published, _ = extract(doc, "https://news.example.com/la-cantante-habla/", ld=ld, now=NOW_2020)
+    assert published is not None and published.date() == date(2020, 2, 18) and not published.utcoffset()
+
+
+def test_utc_instant_takes_the_day_of_a_visible_date_only_line() -> None:
+    """Microdata on the visible date line names the local day; the seconds lack their zero ("23:15:0Z")."""
+    doc = page('<article><h1>Titolo</h1><p itemprop="datePublished" class="data">06 Dicembre 2020</p></article>',
+               '<meta property="datePublished" content="2020-12-05T23:15:0Z">')
+    found = extract(doc, now=NOW_2020)[0]
+    assert found == at(2020, 12, 5, 23, 15)
+    assert found is not None and found.date() == date(2020, 12, 6) and found.utcoffset() == timedelta(hours=1)
+
+
+def test_displayed_wall_clock_gives_the_exact_offset() -> None:
+    doc = page('<article><h1>T</h1><time datetime="2020-02-18T02:18:11Z">February 17, 2020 9:18 pm</time>'
+               '</article>', '<meta property="article:published_time" content="2020-02-18T02:18:11Z">')
+    found = extract(doc, "https://example.com/2020/02/17/t/", now=NOW_2020)[0]
+    assert found == at(2020, 2, 18, 2, 18, 11)
+    assert found is not None and found.utcoffset() == timedelta(hours=-5)
+
+
+@pytest.mark.parametrize(("instant", "body", "url"), [
+    # the page displays the instant on its UTC day ("June 30, 2026 - 4.34pm"): the URL's next day is not it
+    ("2026-06-30T16:34:54.488Z",
+     '<article><h1>T</h1><time datetime="2026-06-30T16:34:54.488Z">June 30, 2026 - 4.34pm</time></article>',
+     "https://example.com.au/world/t-20260701-p60bhj.html"),
+    # a date-only microdata value dates the draft; the visible line shows the publication day
+    ("2019-10-19T03:00:00.000Z",
+     '<header><h1>T</h1><div class="metainfo"><span>Bettina Kugler</span>'
+     '<span class="metainfo__date">19.10.2019, 05:00 Uhr</span></div></header>'
+     '<meta itemprop="datePublished" content="2019-10-18">', "https://example.ch/kultur/t-ld.1161246"),
+    # the URL's day is when the story was started: the byline shows the UTC day
+    ("2020-07-09T10:04:04Z", '<div><h1>T</h1><div class="byline">July 9, 2020 at 6:40 PM EDT</div></div>',
+     "https://example.com/politics/2020/07/08/t/"),
+])
+def test_utc_day_kept_when_the_page_shows_it(instant: str, body: str, url: str) -> None:
+    ld = [{"@type": "NewsArticle", "datePublished": instant}]
+    found = extract(page(body), url, ld=ld, now=datetime(2026, 7, 5, tzinfo=UTC))[0]
+    assert found == datetime.fromisoformat(instant).replace(microsecond=0)  # fractions of a second are dropped
+    assert found is not None and not found.utcoffset()
+
+
+def test_known_source_zone_is_not_second_guessed() -> None:
+    ld = [{"@type": "NewsArticle", "datePublished": "2020-02-18T02:18:11Z"}]
+    found = extract(page("<h1>T</h1>"), "https://example.com/2020/02/17/t/", ld=ld, tz="America/New_York",
+                    now=NOW_2020)[0]
+    assert found is not None and found.utcoffset() == timedelta(hours=-5) and found.day == 17
+
+
+def test_naive_time_takes_the_offset_stated_for_the_same_minute() -> None:
+    """n-tv: JSON-LD "2023-04-28 18:11:01.0" without a zone, meta date "2023-04-28T18:11:01+02:00"."""
+    ld = [{"@type": "NewsArticle", "datePublished": "2023-04-28 18:11:01.0"}]
+    head = '<meta name="date" content="2023-04-28T18:11:01+02:00">'
+    found = extract(page("<h1>T</h1>", head), ld=ld)[0]
+    assert found == at(2023, 4, 28, 16, 11, 1) and found is not None and found.utcoffset() == timedelta(hours=2)
+
+
+def test_zero_offset_on_a_local_time_is_not_adopted() -> None:
+    """A "Z" printed after a local wall clock is a CMS slip: the source's zone stays."""
+    ld = [{"@type": "NewsArticle", "datePublished": "2020-04-25 07:25:06"}]
+    head = '<meta name="date" content="2020-04-25T07:25:06Z">'
+    found = extract(page("<h1>T</h1>", head), ld=ld, tz="Australia/Brisbane")[0]
+    assert found == at(2020, 4, 25, 7, 25, 6, tz=ZoneInfo("Australia/Brisbane"))
+
+
+def test_date_line_written_by_an_inline_script() -> None:
+    doc, _ = fixture("inline_script_date.html")
+    assert extract(doc, now=NOW_2020)[0] == at(2020, 4, 17, 1, 43, 9)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from htmldate import find_date
@@ -14,8 +14,22 @@ from lxml import etree
 from lxml.cssselect import CSSSelector, SelectorError
 from lxml.html import HtmlElement
 
-from crawler.extraction.dates_context import MIN_PAGE_YEAR, Context, Parsed, make_context, plausible
-from crawler.extraction.dates_dom import UPDATED_LABEL_RE, free_text_date, near_title_texts, time_candidates
+from crawler.extraction.dates_context import (
+    MIN_PAGE_YEAR,
+    Context,
+    Parsed,
+    make_context,
+    on_page_day,
+    plausible,
+    with_stated_offset,
+)
+from crawler.extraction.dates_dom import (
+    UPDATED_LABEL_RE,
+    displayed_times,
+    free_text_date,
+    near_title_texts,
+    time_candidates,
+)
 from crawler.extraction.dates_parse import find_time, parse_date, parse_with
 
 __all__ = ["extract_dates", "parse_date"]
@@ -161,6 +175,13 @@ def _from_url(url: str, ctx: Context) -> Parsed | None:
     return None
 
 
+def _near_dates(doc: HtmlElement, ctx: Context) -> Iterator[Parsed | None]:
+    """The dates of the lines near the title other than "Updated ..." ones, lazily (read only when needed)."""
+    for text in islice(near_title_texts(doc), MAX_NEAR_TEXTS):
+        if not UPDATED_LABEL_RE.search(text):
+            yield plausible(parse_with(text, ctx))
+
+
 def _visible(doc: HtmlElement, best: Parsed | None, layers: Sequence[Parsed | None], selected_text: str | None,
              ctx: Context) -> Parsed | None:
     """The date of the text near the title when no layer gave one, or a time for a date-only `best`: a timed
@@ -192,7 +213,7 @@ def _visible(doc: HtmlElement, best: Parsed | None, layers: Sequence[Parsed | No
             hour, minute, second, zone = clock
             when = best.when.replace(hour=hour, minute=minute, second=second, tzinfo=zone or best.when.tzinfo)
             if when <= ctx.limit:
-                return Parsed(when, True)
+                return Parsed(when, True, zoned=zone is not None or best.zoned)
     return best
 
 
@@ -217,7 +238,9 @@ def extract_dates(doc: HtmlElement, url: str, *, ld: Sequence[Mapping[str, Any]]
     sailthru.date, parsely-pub-date, article.published, ... and *modified* equivalents), microdata
     (`itemprop=datePublished` content/datetime), `<time datetime>` (prefer one inside the article/header,
     or with pubdate/published classes), URL patterns (/2021/09/01/, /20210901/, ?date=), then visible text
-    near the title/byline. Modified never earlier than published (drop it if so)."""
+    near the title/byline. A time without a zone takes the offset another layer states for the same minute;
+    a UTC instant is shown on the day the page's date-only values name (`on_page_day`: the instant is kept).
+    Modified never earlier than published (drop it if so)."""
     ctx = make_context(tz=tz, languages=languages, now=now, dayfirst=None)
     selected, selected_text = _from_selector(doc, selector, ctx) if selector else (None, None)
     meta_published, meta_modified = _from_meta(doc, ctx)
@@ -226,6 +249,12 @@ def extract_dates(doc: HtmlElement, url: str, *, ld: Sequence[Mapping[str, Any]]
     layers: list[Parsed | None] = [_from_ld(ld, LD_PUBLISHED, ctx), selected, *meta_published, micro_published,
                                    time_published, _from_url(url, ctx)]
     published = next((p for p in layers if p), None)
+    page_zone = None  # the offset of the page's own day, when a UTC instant was moved onto it
+    if published is not None and published.has_time:
+        published = with_stated_offset(published, layers)
+        shown = chain(displayed_times(doc, ctx, published.when), _near_dates(doc, ctx))
+        if (on_day := on_page_day(published, layers, shown)) is not published:
+            published, page_zone = on_day, on_day.when.tzinfo
     if published is None or not published.has_time:
         published = _visible(doc, published, layers, selected_text, ctx)
     if published is None and (title := TITLE_XPATH(doc)):
@@ -240,6 +269,8 @@ def extract_dates(doc: HtmlElement, url: str, *, ld: Sequence[Mapping[str, Any]]
     if published is None:
         published = free_text_date(doc, ctx)
     modified_at = modified.when if modified else None
+    if page_zone is not None and modified_at is not None and not modified_at.utcoffset():
+        modified_at = modified_at.astimezone(page_zone)  # the same instant, in the offset the published one got
     if published is not None and modified_at is not None and modified_at < published.when:
         modified_at = None
     return (published.when if published else None), modified_at

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
@@ -15,6 +16,10 @@ from crawler.extraction.dates_tables import CENTRAL_LOCALES, CENTRAL_MONTHS, WOR
 
 FUTURE_TOLERANCE = timedelta(days=1)  # a page's local "today" may be ahead of our clock's UTC date
 MIN_PAGE_YEAR = 1995  # no news page carries an earlier publication date; older years are quotes in text
+ONE_DAY = timedelta(days=1)
+ONE_HOUR = timedelta(hours=1)
+QUARTER_HOUR = timedelta(minutes=15)  # UTC offsets are whole quarter hours (Nepal +5:45)
+MAX_EAST, MAX_WEST = timedelta(hours=14), timedelta(hours=12)  # the UTC offsets in use, Kiribati to Baker Island
 
 
 class Parsed(NamedTuple):
@@ -23,6 +28,7 @@ class Parsed(NamedTuple):
     when: datetime
     has_time: bool
     year_given: bool = True  # False when the year was inferred from the clock ("20 января")
+    zoned: bool = False  # the string stated its offset or zone ("+02:00", "Z", "msk"), or was a Unix time
 
 
 @dataclass(frozen=True)
@@ -90,3 +96,66 @@ def plausible(parsed: Parsed | None, *, need_year: bool = False) -> Parsed | Non
     if parsed is None or parsed.when.year < MIN_PAGE_YEAR or need_year and not parsed.year_given:
         return None
     return parsed
+
+
+def with_stated_offset(best: Parsed, candidates: Iterable[Parsed | None]) -> Parsed:
+    """A time of day given without a zone takes the non-zero offset another layer states for the same
+    wall-clock minute (n-tv: JSON-LD "2023-04-28 18:11:01.0", meta "2023-04-28T18:11:01+02:00"). An offset of
+    zero is not adopted: a "Z" on a local time is a common CMS slip, and the source's zone is then better."""
+    if not best.has_time or best.zoned:
+        return best
+    wall = best.when.replace(tzinfo=None, second=0, microsecond=0)
+    for candidate in candidates:
+        if (candidate is not None and candidate.zoned and candidate.has_time and candidate.when.utcoffset()
+                and candidate.when.replace(tzinfo=None, second=0, microsecond=0) == wall):
+            return candidate
+    return best
+
+
+def _days(candidates: Iterable[Parsed | None], near: set[date], *, dated_only: bool) -> set[date]:
+    """The days within `near` that candidates with a stated year name (date-only ones when `dated_only`)."""
+    return {c.when.date() for c in candidates
+            if c is not None and c.year_given and not (dated_only and c.has_time)} & near
+
+
+def _shown_offset(best: Parsed, day: date, visible: Sequence[Parsed | None]) -> timedelta | None:
+    """The offset at which a visible wall-clock time shows the instant `best` on `day`: a difference of whole
+    quarter hours within the offsets in use (a masthead clock "00:36" beside "23:15Z" is not one)."""
+    wall_of_instant = best.when.replace(tzinfo=None, second=0, microsecond=0)
+    for shown in visible:
+        if shown is None or not shown.has_time or shown.zoned or shown.when.date() != day:
+            continue
+        offset = shown.when.replace(tzinfo=None, second=0, microsecond=0) - wall_of_instant
+        if -MAX_WEST <= offset <= MAX_EAST and offset % QUARTER_HOUR == timedelta(0):
+            return offset
+    return None
+
+
+def on_page_day(best: Parsed, candidates: Iterable[Parsed | None], visible: Iterable[Parsed | None]) -> Parsed:
+    """A UTC instant ("2020-12-05T23:15:00Z") shown on the calendar day the page's date-only values name (its
+    URL, a date-only `<time>` or microdata) when they all name the day before or after the UTC one, and no
+    `visible` date (how the page displays the instant, its date lines near the title) names the UTC day: a
+    URL or a date-only value may date the draft ("19.10.2019, 05:00 Uhr" beside a microdata "2019-10-18").
+    The instant is kept. Its offset is the one a visible wall-clock time of it shows, else the smallest
+    whole-hour offset that reaches that day."""
+    if not (best.has_time and best.zoned) or best.when.utcoffset():
+        return best
+    utc_day = best.when.date()
+    near = {utc_day - ONE_DAY, utc_day, utc_day + ONE_DAY}
+    days = _days(candidates, near, dated_only=True)
+    if len(days) != 1 or utc_day in days:
+        return best
+    seen = list(visible)
+    if len(days | _days(seen, near, dated_only=False)) != 1:
+        return best
+    day = days.pop()
+    offset = _shown_offset(best, day, seen)
+    if offset is None:
+        since_midnight = best.when - best.when.replace(hour=0, minute=0, second=0, microsecond=0)
+        if day > utc_day:
+            offset = math.ceil((ONE_DAY - since_midnight) / ONE_HOUR) * ONE_HOUR
+        else:
+            offset = -(since_midnight // ONE_HOUR + 1) * ONE_HOUR
+    if not -MAX_WEST <= offset <= MAX_EAST:
+        return best
+    return best._replace(when=best.when.astimezone(timezone(offset)))

@@ -25,8 +25,9 @@ APOSTROPHES = str.maketrans({"\xa0": " ", "\u202f": " ", "\u2009": " ", "ʻ": "'
 
 EPOCH_RE = re.compile(r"\d{10}(?:\d{3})?")
 COMPACT_RE = re.compile(r"((?:19|20)\d{2})(\d{2})(\d{2})(?:t?(\d{2})(\d{2})(\d{2})?)?(z)?")
+# Seconds may lack their leading zero ("2020-12-05T23:15:0Z" on some CMSs); the zone after them still counts.
 ISO_RE = re.compile(
-    r"(?<![\d.])((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?:(?:t|\s+|,\s*)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?"
+    r"(?<![\d.])((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?:(?:t|\s+|,\s*)(\d{1,2}):(\d{2})(?::(\d{1,2})(?:[.,]\d+)?)?)?"
     r"(?:\s*(z|[+-]\d{2}(?::?\d{2})?)(?![\d:]))?(?![\d])")
 CJK_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")  # 2020年7月12日
 YMD_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})([/.])(\d{1,2})\2(\d{1,2})(?![\d])")
@@ -104,7 +105,7 @@ def _assemble(ctx: Context, day: date, clock: tuple[int, int, int, tzinfo | None
         return None
     if zone is not None and not when.utcoffset():
         when = when.astimezone(ctx.zone)  # a UTC instant ("...Z") reads better in the source's own zone
-    return Parsed(when, clock is not None, year_given)
+    return Parsed(when, clock is not None, year_given, zone is not None)
 
 
 def _day(year: int, month: int, day: int) -> date | None:
@@ -242,7 +243,7 @@ def parse_with(text: str, ctx: Context) -> Parsed | None:
     if EPOCH_RE.fullmatch(text):
         when = datetime.fromtimestamp(int(text[:10]), UTC).astimezone(ctx.zone)
         # Ten digits are also article ids: only a plausible publication time counts.
-        return Parsed(when, True) if when.year >= MIN_PAGE_YEAR and when <= ctx.limit else None
+        return Parsed(when, True, zoned=True) if when.year >= MIN_PAGE_YEAR and when <= ctx.limit else None
     if m := COMPACT_RE.fullmatch(text):
         year, month, day, hour, minute, second, utc = m.groups()
         found = _day(int(year), int(month), int(day))
