@@ -99,6 +99,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.middlewares.robots.RobotsMiddleware": 100,
     "crawler.middlewares.retry_after.RetryAfterMiddleware": 560,
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "crawler.middlewares.compression.CompressionMiddleware": 590,
 }
 EXTENSIONS = {
     "crawler.extensions.duplicates.DuplicatesFeed": 500,

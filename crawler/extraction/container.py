@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -64,12 +65,14 @@ def container_paragraphs(doc: HtmlElement) -> list[str]:
     return [text for _, text in found]
 
 
-def _trigrams(text: str) -> set[tuple[str, ...]]:
+@lru_cache(maxsize=1024)
+def _trigrams(text: str) -> frozenset[tuple[str, ...]]:
+    """Word trigrams of a text; cached, as `covers` and `recover_missing` read the same texts in turn."""
     words = WORD.findall(text.casefold())
-    return {tuple(words[i:i + 3]) for i in range(max(1, len(words) - 2))}
+    return frozenset(zip(words, words[1:], words[2:], strict=False)) if len(words) > 2 else frozenset([tuple(words)])
 
 
-def _present(trigrams: set[tuple[str, ...]], body: set[tuple[str, ...]]) -> bool:
+def _present(trigrams: frozenset[tuple[str, ...]], body: frozenset[tuple[str, ...]]) -> bool:
     return len(trigrams & body) >= PRESENT * len(trigrams)
 
 

@@ -6,11 +6,12 @@ from typing import Any
 
 import scrapy
 from scrapy.crawler import Crawler
-from scrapy.http import Response
+from scrapy.http import Response, TextResponse
 
-from crawler.feeds import prefer_command_line_feeds
 from crawler.extraction import page_article
+from crawler.feeds import prefer_command_line_feeds
 from crawler.items import Article
+from crawler.loglevels import quiet_libraries
 from crawler.sources.base import Source
 
 SOURCE_META = "news_source"
@@ -24,6 +25,7 @@ class ArticleSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Any:
         prefer_command_line_feeds(crawler.settings)
+        quiet_libraries(crawler.settings.get("LOG_LEVEL", "DEBUG"))
         return super().from_crawler(crawler, *args, **kwargs)
 
     def source_meta(self, source: Source, **meta: Any) -> dict[str, Any]:
@@ -40,7 +42,9 @@ class ArticleSpider(scrapy.Spider):
                               **self.request_kwargs(source))
 
     def parse_article(self, response: Response) -> Any:
-        if not hasattr(response, "text"):
+        # isinstance, not hasattr(response, "text"): that property decodes and caches the whole body (~2x its
+        # size, page_article decodes it its own way) for as long as the response lives
+        if not isinstance(response, TextResponse):
             self.crawler.stats.inc_value("news/skipped/not_html")
             return
         source = self.sources[response.meta[SOURCE_META]]
