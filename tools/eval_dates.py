@@ -24,11 +24,10 @@ sys.path.insert(0, str(ROOT))
 
 from crawler.extraction.dates import extract_dates  # noqa: E402
 from crawler.extraction.encoding import decode_html  # noqa: E402
+from crawler.extraction.metadata import jsonld_objects  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
-JSONLD_XPATH = etree.XPath('//script[@type="application/ld+json"]/text()')
 HTML_LANG_XPATH = etree.XPath("/html/@lang")
-ARTICLE_TYPE_RE = re.compile(r"article|posting|report|webpage", re.I)
 RUSSIAN_ROW_RE = re.compile(r"^\|\s*([\w./-]+\.html\.gz)\s*\|\s*(\S+)\s*\|", re.M)
 HTMLDATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 # The source time zone the crawler's registry would give each fundus country group (the newsroom's zone
@@ -98,32 +97,6 @@ def parse(html: str) -> lxml.html.HtmlElement:
         return lxml.html.document_fromstring(html or "<html></html>")
     except (etree.ParserError, ValueError):
         return lxml.html.document_fromstring("<html><body></body></html>")
-
-
-def _walk(node: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(node, list):
-        for child in node:
-            yield from _walk(child)
-    elif isinstance(node, dict):
-        yield node
-        if isinstance(node.get("@graph"), (list, dict)):
-            yield from _walk(node["@graph"])
-
-
-def jsonld_articles(doc: lxml.html.HtmlElement) -> list[dict[str, Any]]:
-    """Article-typed JSON-LD objects of a page (errors tolerated, @graph flattened), articles before pages."""
-    found: list[dict[str, Any]] = []
-    for text in JSONLD_XPATH(doc):
-        try:
-            data = json.loads(text, strict=False)
-        except ValueError:
-            continue
-        for obj in _walk(data):
-            types = obj.get("@type") or ""
-            names = " ".join(types) if isinstance(types, list) else str(types)
-            if ARTICLE_TYPE_RE.search(names):
-                found.append(obj)
-    return sorted(found, key=lambda obj: "webpage" in str(obj.get("@type")).lower())
 
 
 def _nan(value: Any) -> bool:
@@ -244,7 +217,7 @@ def evaluate(pages: list[Page], baseline: bool, repeat: int) -> tuple[Score, Sco
     ours, theirs = Score(), Score()
     for page in pages:
         doc = parse(page.html)
-        ld = jsonld_articles(doc)
+        ld = jsonld_objects(doc)[0]  # as the pipeline reads it (CDATA-wrapped scripts included)
         best = math.inf
         for _ in range(repeat):
             start = time.perf_counter()
