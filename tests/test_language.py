@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import json
+import random
+import re
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import numpy as np
 import pytest
+from py3langid.langid import LanguageIdentifier, visit_counts
 
+from crawler.extraction.langid_fast import _NEGATIVE_HALF_TO_SINGLE, first_seen_counts, negative_normal_halves
 from crawler.extraction.language import (
+    APOSTROPHE,
+    FUNCTION_WORD_LANGUAGES,
+    WORDS,
     detect_language,
     detect_script,
     function_words,
@@ -19,6 +27,7 @@ from crawler.extraction.language import (
     marked_letters,
     normalize_language_code,
 )
+from crawler.extraction.scripts import OTHER_LETTER, SCRIPT_RUNS, script_counts, word_count
 from tools.eval_language import DEFAULT_FIXTURE, Sample, evaluate, load_samples, ours, word_windows
 
 FIXTURE = Path(__file__).parent / "fixtures" / "language" / "paragraphs.jsonl"
@@ -207,3 +216,70 @@ def test_speed_per_3kb(samples: list[Sample]) -> None:
         detect_language(text, declared="ru", candidates=("uz", "ru"))
     # The target is 2 ms on an idle core; the bound leaves room for a busy CI machine.
     assert (time.perf_counter() - start) / 20 < 0.02
+
+
+# The fast paths below must give exactly what the plain definitions give (py3langid's own walk and product,
+# the regex patterns), so that detections do not change.
+MARKED_PATTERN = re.compile(r"[әғқңөұүһіӣӯҳҷўыäçňöşüýžğıəñqxw]|(?<=[og])[ʻ‘'`ʼ’´](?=[^\W\d_])")
+TRICKY = "aogOGйыәқӯüşxq 'ʻ‘`ʼ’´.,-_1²½«\n\tи в va the ΑΒاب中日かカ한\U0001d400\ud800\u0301ІЁ"
+
+
+def _random_texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(TRICKY) for _ in range(rng.randrange(0, 60))) for _ in range(count)]
+
+
+def test_fast_model_scores_as_py3langid(samples: list[Sample]) -> None:
+    model = identifier()
+    joined = " ".join(s.text for s in samples)
+    texts = [s.text for s in samples[::5]] + _random_texts(300, 1) + [
+        joined[:1500], joined[3000:4500].upper(), "", "a", "12345", "Abc" * 300, "\U0001d400" * 90,
+        # the model's longest features (6 bytes) are pairs of kana and CJK signs: the walk must reach them
+        "これはテストです。日本語の文章があります、いろいろなことがあるから。" * 3]
+    for text in texts:
+        data = model._encode(text)
+        expected = visit_counts(model.tk_nextmove, model._rowbase, model.tk_output, data)
+        states = model.states(data)  # the vectorised walk, also on text short enough to skip it
+        features = [f for f in np.asarray(model.tk_output).take(states).tolist() if f >= 0]
+        assert Counter(features) == (expected or Counter()) and list(Counter(features)) == list(expected or ())
+        assert np.array_equal(model._raw_score(data), LanguageIdentifier._raw_score(model, data)), text[:40]
+        assert model.rank(text) == LanguageIdentifier.rank(model, text)
+    noise = random.Random(2).randbytes(5000)
+    assert np.array_equal(model._raw_score(noise), LanguageIdentifier._raw_score(model, noise))
+
+
+def test_first_seen_counts_is_a_counter() -> None:
+    rng = np.random.default_rng(3)
+    for size, high in ((1, 1), (7, 3), (500, 100_053), (3000, 2**30)):
+        values = rng.integers(0, high, size)
+        ids, counts = first_seen_counts(values)
+        expected = Counter(values.tolist())
+        assert ids.tolist() == list(expected) and counts.tolist() == list(expected.values())
+
+
+def test_negative_halves_widen_exactly() -> None:
+    bits = np.arange(1 << 16, dtype=np.uint16)
+    halves = bits[(bits >= 0x8400) & (bits <= 0xFBFF)].view(np.float16)
+    assert negative_normal_halves(halves) and not negative_normal_halves(np.array([-1.0, 0.0], np.float16))
+    widened = halves.view(np.uint16).astype(np.uint32)
+    widened <<= 13
+    widened += _NEGATIVE_HALF_TO_SINGLE
+    assert np.array_equal(widened.view(np.float32), halves.astype(np.float32))
+
+
+def test_counts_match_their_patterns() -> None:
+    runs = [(script, pattern) for script, pattern in SCRIPT_RUNS]
+    for text in _random_texts(3000, 4) + ["".join(map(chr, range(1, 0x10000)))]:
+        lowered = text.lower()
+        marked = Counter("ʻ" if m in "ʻ‘'`ʼ’´" else m for m in MARKED_PATTERN.findall(lowered))
+        assert marked_letters(lowered) == marked
+        words = [w for w in WORDS.findall(APOSTROPHE.sub("ʻ", lowered)) if w in FUNCTION_WORD_LANGUAGES]
+        assert function_words(lowered) == Counter(code for w in words for code in FUNCTION_WORD_LANGUAGES[w])
+        assert word_count(text) == len(re.findall(r"\w+", text))
+        letters = {script: sum(map(len, pattern.findall(text))) for script, pattern in runs}
+        counts = script_counts(text)
+        if not OTHER_LETTER.search(text):
+            letters = {script: letters[script] for script in ("Latn", "Cyrl")}
+        if letters.get("Kana"):
+            letters["Jpan"] = letters.pop("Kana") + letters.pop("Hani")
+        assert counts == Counter({s: n for s, n in letters.items() if n})

@@ -9,8 +9,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ahocorasick_rs import AhoCorasick, MatchKind
+
 DATA_PATH = Path(__file__).with_name("data") / "gazetteer.json"
 MIN_FOREIGN_STEM = 5  # shorter stems of country names (Iran → Ir) would catch ordinary words
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _is_word_char(char: str) -> bool:
+    """A character of the regex class `\\w` (str patterns): letters, digits, numerics and the underscore."""
+    return char.isalnum() or char == "_"
 
 
 @dataclass(frozen=True)
@@ -49,14 +57,23 @@ class FormRef:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """All entries, forms by normalised text, and a locator regex over the normalised text."""
+    """All entries, forms by normalised text, and an Aho-Corasick automaton of the forms."""
 
     entries: dict[str, Entry]
     forms: dict[str, tuple[FormRef, ...]]
     lengths: tuple[int, ...]  # distinct form lengths, longest first
-    locator: re.Pattern[str]
+    finder: AhoCorasick  # every form, found in one pass over the text whatever their number
     foreign_countries: frozenset[str]  # one-word names of other countries, normalised
     foreign_stems: frozenset[str]  # the same without their last two letters (России, Marokkos)
+
+    def form_starts(self, norm: str) -> list[int]:
+        """Where a form begins at the start of a word in normalised text (a regex `\\b`: no word character
+        before it), in increasing order. Places are matched at word starts only; endings are checked later."""
+        try:
+            found = self.finder.find_matches_as_indexes(norm, overlapping=True)
+        except UnicodeEncodeError:  # a lone surrogate, which UTF-8 cannot carry: no form contains one
+            found = self.finder.find_matches_as_indexes(_SURROGATE.sub("\ufffd", norm), overlapping=True)
+        return sorted({start for _, start, _ in found if start == 0 or not _is_word_char(norm[start - 1])})
 
     def is_foreign_country(self, token: str) -> bool:
         """True for a (possibly inflected) name of a country outside Central Asia."""
@@ -64,28 +81,6 @@ class Gazetteer:
             return True
         return any(token[:k] in self.foreign_stems for k in range(len(token) - 3, len(token))
                    if k >= MIN_FOREIGN_STEM)
-
-
-def _trie_pattern(words: list[str]) -> str:
-    """A regex alternation factored as a character trie, so the engine fails fast at each position."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        terminal = "" in node
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if terminal:
-            return ("(?:" + body + ")?") if len(alts) > 1 or len(body) > 1 else body + "?"
-        return body
-
-    return emit(trie)
 
 
 def _entry(raw: dict[str, Any]) -> Entry:
@@ -105,11 +100,12 @@ def build_index(data: dict[str, Any]) -> Gazetteer:
         for form, paradigm, ctx in raw["forms"]:
             forms.setdefault(form, []).append(FormRef(entry, paradigm, bool(ctx)))
     lengths = tuple(sorted({len(f) for f in forms}, reverse=True))
-    # Match only where a word starts; the form check and the suffix check happen in Python.
-    locator = re.compile(r"\b(?:" + _trie_pattern(sorted(forms)) + ")")
+    # Every occurrence of every form (overlapping ones too); word starts, longest form and ending are
+    # then checked in Python, on the few places found.
+    finder = AhoCorasick(sorted(forms), matchkind=MatchKind.Standard)
     foreign = frozenset(data.get("foreign_countries", ()))
     stems = frozenset(n[:-2] for n in foreign if len(n) - 2 >= MIN_FOREIGN_STEM)
-    return Gazetteer(entries, {k: tuple(v) for k, v in forms.items()}, lengths, locator, foreign, stems)
+    return Gazetteer(entries, {k: tuple(v) for k, v in forms.items()}, lengths, finder, foreign, stems)
 
 
 @lru_cache(maxsize=4)

@@ -71,20 +71,18 @@ def _starts_with_any(token: str, prefixes: tuple[str, ...]) -> bool:
 
 
 def _find_forms(gaz: Gazetteer, norm: str, language: str | None) -> list[tuple[FormRef, int, int]]:
-    """Longest valid form (with a valid ending) at every word start the locator finds."""
+    """Longest valid form (with a valid ending) at every word start where a form begins, left to right;
+    a start inside an accepted match (with its ending) is skipped."""
     found: list[tuple[FormRef, int, int]] = []
     pos = 0
-    while True:
-        hit = gaz.locator.search(norm, pos)
-        if hit is None:
-            return found
-        start = hit.start()
-        accepted = _longest_form(gaz, norm, start, language)
-        if accepted is None:
-            pos = start + 1
+    for start in gaz.form_starts(norm):
+        if start < pos:
             continue
-        found.append(accepted)
-        pos = accepted[2]
+        accepted = _longest_form(gaz, norm, start, language)
+        if accepted is not None:
+            found.append(accepted)
+            pos = accepted[2]
+    return found
 
 
 def _longest_form(gaz: Gazetteer, norm: str, start: int, language: str | None

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from crawler.geo.matcher import Match, Matcher
+from crawler.geo.normalize import split_count
 
 # Calibrated with tools/eval_relevance.py on tests/fixtures/relevance (507 articles): every threshold
 # from 0.45 to 0.6 meets precision >= 0.97 and recall >= 0.95; 0.5 sits inside that range.
@@ -81,4 +82,4 @@ def tag_text(title: str | None, description: str | None, body: str | None, *,
     """Tag an article's own text (title, lead, body) with Central Asian countries, places, relevance."""
     fields = {"title": title or "", "lead": description or "", "body": body or ""}
     matches = _matcher().match(fields, language=language)
-    return tags_from_matches(matches, len(fields["body"].split()))
+    return tags_from_matches(matches, split_count(fields["body"]))
