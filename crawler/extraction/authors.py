@@ -3,19 +3,23 @@ and dates."""
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Set
 from typing import Any
 
 BYLINE_PREFIX = re.compile(
-    r"^\s*(?:by|written by|reported by|author|authors|text|автор(?:ы)?|текст|подготовил[аи]?|муаллиф|"
+    # "A column by", "Ein Kommentar von": a kind of piece, then the usual word
+    r"^\s*(?:(?:an?|ein|eine|un|une|una)\s+[^\W\d_]+\s+(?:by|von|par|por|di|door)|"
+    r"(?:written|reported|posted|published|erstellt|geschrieben|verfasst|escrito|publicado|écrit|scritto|"
+    r"geschreven)\s+(?:by|von|por|par|da|door)|by|author|authors|text|автор(?:ы)?|текст|подготовил[аи]?|муаллиф|"
     r"авторы|аўтар|muallif|yozdi|тайёрлади|tayyorladi|awtor|awtory|муаллифон|автордун|автордың|"
     r"von|par|por|di|door|av|från)\s*[:.\-—]?\s+",
     re.I,
 )
 SPLIT = re.compile(
-    r"\s*(?:,|;|\||/|&|\+|·|•|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|\bi\b|\bи\b|\bва\b|\bжана\b|"
+    r"\s*(?:,|;|\||/|&|\+|·|•|、|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|\bi\b|\bи\b|\bва\b|\bжана\b|"
     r"\bжәне\b|\bhem\b|\bva\b|\bve\b)\s*",
     re.I,
 )
@@ -23,7 +27,7 @@ SPLIT = re.compile(
 AGENCY = re.compile(
     r"^(?:the )?(?:associated press|ap|afp|agence france-presse|reuters|dpa|deutsche presse-agentur|sda|"
     r"keystone-sda|apa|kna|epd|efe|ansa|anadolu(?: ajansı| agency)?|tass|ria novosti|interfax|xinhua|"
-    r"kyodo|yonhap|pti|ians|sputnik|kazinform|kabar|akipress|khovar|dunyo|uza|trend|"
+    r"kyodo|jiji(?: press)?|yonhap|pti|ians|sputnik|kazinform|kabar|akipress|khovar|dunyo|uza|trend|"
     r"тасс|риа новости|интерфакс|казинформ|кабар|акипресс|ховар|дунё|уза|жахон|спутник|sid)$",
     re.I,
 )
@@ -36,14 +40,18 @@ NOT_A_PERSON = re.compile(
     r"image|images|photo|photos|foto|fotos|picture|getty|shutterstock|imago|istock(?:photo)?|"
     r"фото|сурет|сүрөт|surat|"
     # job titles printed next to the name in bylines ("Sophie Foster, Travel News Reporter")
-    r"writer|reporter|editor|correspondent|columnist|contributor|journalist|producer|photographer|"
+    r"writer|reporter|report|editor|correspondent|columnist|contributor|journalist|producer|photographer|"
     r"redakteur(?:in)?|korrespondent(?:in)?|reporterin|autorin|journalistin|volontär(?:in)?|"
     r"журналист|обозреватель|редактор|jurnalist|muharrir|мухаррир)\b|"
+    # placeholders and the buttons of an author box ("No Author", "More Posts", "Alle Beiträge")
+    r"\b(?:no author|unknown|anonymous|posts|beiträge|artikel|articles|profile|profil)\b|"
     r"https?://|www\.|@|\d{2,}|\.(?:com|org|net|ru|kz|kg|uz|tj|tm|de|uk|info)\b)",
     re.I,
 )
 ROLE_SUFFIX = re.compile(r"\s*(?:\(|,\s*|\s+-\s+|\s+—\s+)(?:reporter|correspondent|корреспондент|журналист|"
                          r"special to|for |in |из |фото|photo).*$", re.I)
+# The place a story was filed from, after the name: "Associated Press in Valencia", "Shaun Walker in Moscow".
+FILED_IN = re.compile(r"\s+in\s+[A-ZÀ-ÖØ-Þ][\w'.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'.-]*)?$")
 # Initials or a role in parentheses after a name: "Elena Oberholzer (obe)", "Ann Lee (Reuters)".
 PARENTHESES = re.compile(r"\s*[(\[][^()\[\]]{0,40}[)\]]\s*$")
 # Job titles written after a name in Korean, Japanese and Chinese bylines: "신현주 기자", "松岡大地記者".
@@ -51,11 +59,20 @@ CJK_ROLE = re.compile(r"\s*(?:기자|특파원|선임기자|논설위원|記者|
 # A photo or image credit: the whole string is dropped, not only the part naming the agency.
 CREDIT = re.compile(r"\b(?:image|images|photo|photos|foto|fotos|picture|getty|shutterstock|imago|istock(?:photo)?|"
                     r"illustration|фото|сурет|сүрөт|surat)\b", re.I)
+ABBREVIATED_END = re.compile(r"(?:\s\w|\b(?:Jr|Sr))$")  # a last initial or "Jr": its full stop is kept
 # Lower-case words that may sit inside a name written in a cased script ("Ursula von der Leyen").
 NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "des", "la", "le",
                             "bin", "ibn", "al", "el", "ter", "ten", "zu", "dos", "das", "y", "e", "ul", "ud"})
 # Nouns of job titles written as one word with their field ("Wirtschaftsredakteur", "Auslandskorrespondentin").
 ROLE_ENDING = re.compile(r"(?:redakteur|korrespondent|reporter|journalist|kolumnist|autor)(?:in)?$", re.I)
+# A label in front of the author's name in page text ("Autorin/Autor", "Автор:", "(责编：牛镛、岳弘彬)"). Common words
+# ("by", "von", "text") are left out: starting a line of prose, they would make a byline of it.
+LABELLED = re.compile(
+    r"^\W*(?:(?:autor(?:in|en|innen)?(?:\s*/\s*autor(?:in)?)?|authors?|auteur|autore|autora|autorzy|автор(?:ы)?|"
+    r"аўтар|автордун|автордың|muallif|муаллиф(?:он)?|awtor)(?![^\W\d_])|作者|责编|责任编辑|记者)\s*[:：]?\s*(.*)$",
+    re.I | re.S)
+# One word and a colon before the names: a label of the credit ("Interview:", "Quelle:", "Redaktion:").
+LABEL = re.compile(r"^\s*([^\W\d_]+)\s*:\s*(\S.*)$", re.S)
 ORGANISATION = re.compile(r"www\.|://")  # a raw string naming a web address is an organisation's credit
 MAX_WORDS = 5
 MAX_TLD = 3  # "orfat" is the outlet "orf" with its domain ending
@@ -63,12 +80,18 @@ MIN_HOST_LABEL = 3
 
 
 def _clean(name: str) -> str:
+    original = name
     name = " ".join(name.split())
     name = BYLINE_PREFIX.sub("", name)
+    if labelled := LABEL.match(name):  # "Interview: Julia Lauter", "Piše: P. Mucović"
+        name = "" if NOT_A_PERSON.search(labelled.group(1)) else labelled.group(2)
     name = ROLE_SUFFIX.sub("", name)
+    name = FILED_IN.sub("", name)
     name = PARENTHESES.sub("", name)
     name = CJK_ROLE.sub("", name)
-    return name.strip(" .,:;-—|()[]\u00a0")
+    name = name.strip(" .,:;-—|()[]\u00a0")
+    # the full stop of a last initial or of "Jr." belongs to the name ("Nicolas Gutierrez C.", "Perry Bacon Jr.")
+    return f"{name}." if ABBREVIATED_END.search(name) and f"{name}." in original else name
 
 
 def _outlet_keys(outlets: Iterable[str | None]) -> set[str]:
@@ -117,8 +140,8 @@ def is_person(name: str, outlets: Set[str] = frozenset(), *, structured: bool = 
     words = name.split()
     if not 1 <= len(words) <= MAX_WORDS or len(name) < 2:
         return False
-    if len(words) == 1 and "-" in name and name.islower():
-        return False  # a URL slug ("sophie-foster"), as parsely-author gives it
+    if len(words) == 1 and name.islower() and _cased(name):
+        return False  # a URL slug or a login ("sophie-foster", "edilson.la.rosa", "gabor_munier")
     if is_outlet(name, outlets):
         return False
     if NOT_A_PERSON.search(name):
@@ -135,8 +158,8 @@ def is_person(name: str, outlets: Set[str] = frozenset(), *, structured: bool = 
 def name_shaped(name: str) -> bool:
     """Stricter test for names read from page text: capitalised words (particles aside), no digits, not a
     label ("Kommentar von") and not a job title."""
-    if any(c.isdigit() for c in name):
-        return False
+    if any(c.isdigit() for c in name) or ":" in name:
+        return False  # "Quelle der Polizeimeldung: Kapo BE" is a label and its value
     if not _cased(name):
         return True
     words = name.split()
@@ -148,6 +171,12 @@ def name_shaped(name: str) -> bool:
         if not word[0].isupper() and word.casefold() not in NAME_PARTICLES:
             return False
     return True
+
+
+def other_role(text: str) -> bool:
+    """Whether a labelled credit names another role than the writer's ("Redaktion: Ann Lee und Bo Kim",
+    "Editor: Heryadi")."""
+    return bool((labelled := LABEL.match(text)) and NOT_A_PERSON.search(labelled.group(1)))
 
 
 def split_names(raw: str) -> list[str]:
@@ -169,7 +198,11 @@ def normalize_authors(candidates: Iterable[str], outlet: str | None = None, *, o
     out: list[str] = []
     seen: set[str] = set()
     for raw in candidates:
+        if "&" in raw:
+            raw = html.unescape(raw)  # "Redacci&oacute;n": escaped twice in the page (its ";" is no separator)
         if CREDIT.search(raw) or ORGANISATION.search(raw):
+            continue
+        if other_role(raw):
             continue
         parts = [_clean(part) for part in split_names(raw)]
         if parts and parts[0] and not is_agency(parts[0]) and is_outlet(parts[0], keys):
