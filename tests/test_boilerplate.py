@@ -1,10 +1,15 @@
 """Tests of boilerplate removal: each family, in the region's languages, and prose that must survive."""
 
+import re
+import sys
+
 import lxml.html
 import pytest
 
-from crawler.text.boilerplate import clean_paragraphs, prune_furniture
-from crawler.text.rules import is_furniture
+from crawler.text.boilerplate import PARAGRAPH_RULES, clean_paragraphs, prune_furniture
+from crawler.text.pagesize import PageSize
+from crawler.text.prefilter import PhraseIndex, fold
+from crawler.text.rules import FURNITURE_PAIRS, FURNITURE_WORDS, is_furniture
 
 PROSE = [
     "Law enforcement authorities in Kyrgyzstan arrested an employee of a cultural agency and three others "
@@ -210,3 +215,68 @@ def test_captions_controls_and_script_notices_are_pruned_but_long_noscript_text_
     text = doc.text_content()
     assert "Иван Петров" not in text and "Подписаться" not in text and "enable JavaScript" not in text
     assert PROSE[0] in text
+
+
+# The speed-ups must not change a single answer: the folded text matches as re.IGNORECASE does, the needle
+# scan never hides a match, the lazy page size decides as the exact one, the pruning keeps its order.
+def test_fold_is_the_case_insensitive_equivalence() -> None:
+    # re.IGNORECASE matches t and p when their simple lowercases are equal or in one of CPython's extra
+    # classes (dotless i, long s...). fold must be constant on a class, follow the lowercase, and stay
+    # inside the class: then fold(t) == fold(p) exactly when t and p match.
+    import _sre
+    from re import _casefix
+
+    classes = {chr(a): {chr(a), *map(chr, others)} for a, others in _casefix._EXTRA_CASES.items()}
+    for members in classes.values():
+        assert len({fold(m) for m in members}) == 1
+    for point in range(sys.maxunicode + 1):
+        lower = chr(_sre.unicode_tolower(point))
+        assert fold(chr(point)) == fold(lower) and fold(lower) in classes.get(lower, {lower}), hex(point)
+    assert len(fold("\u0130stanbul \u03a3\u039f\u03a3")) == len("\u0130stanbul \u03a3\u039f\u03a3")
+
+
+@pytest.mark.parametrize("regex", sorted(PARAGRAPH_RULES.regexes, key=lambda r: r.pattern))
+def test_needles_never_hide_a_match(regex: re.Pattern[str]) -> None:
+    lines = [n for lines in FAMILIES.values() for n in lines] + PROSE + ["SHARE ON FACEBOOK", "İLGİLİ HABERLER",
+                                                                       "ſubſcribe now to", "ВСЕ ПРАВА ЗАЩИЩЕНЫ"]
+    index = PhraseIndex([regex], automaton=False)
+    for line in lines:
+        if regex.search(line):
+            assert regex in index.candidates(line), line
+            assert regex in PARAGRAPH_RULES.candidates(line), line
+
+
+def test_page_size_decides_as_the_exact_size() -> None:
+    text = " ".join(f"word{i}\u00a0 \n" for i in range(3000))
+    exact = len(" ".join(text.split()))
+    for size in (0, 10, 5000, exact // 3, exact // 2, exact // 2 + 1, exact, 2 * exact):
+        for share in (0.4, 0.5):
+            assert PageSize(text).below(size, share) == (exact > 0 and size > share * exact), (size, share)
+    assert PageSize(" \n ").below(5, 0.5) is False
+
+
+@pytest.mark.parametrize("value", ["Share_Bar", "x  read-also", "tag\u00a0list", "READALSO", "author-\tbox",
+                                   "sign-in up", "-share-", "", "K\u212aAdvert", "printonly print-only"])
+def test_furniture_parts_as_the_regex_split_them(value: str) -> None:
+    parts = [p for p in re.split(r"[\s_-]+", value.lower()) if p]
+    expected = bool(FURNITURE_WORDS.intersection(parts)) or any(
+        pair in FURNITURE_PAIRS for pair in zip(parts, parts[1:], strict=False))
+    assert is_furniture(value) is expected
+
+
+def test_read_also_labels_found_in_nested_and_later_blocks() -> None:
+    doc = lxml.html.document_fromstring(
+        f"<html><body><div class='post'><p>{PROSE[0]}</p><div><span> \n <b>Читайте также:</b></span></div>"
+        "<ul><li><a href='/a'>Link one</a></li><li><a href='/b'>Link two</a></li></ul>"
+        f"<p>{PROSE[1]}</p><p>SEE ALSO <a href='/c'>other</a></p></div></body></html>")
+    prune_furniture(doc)
+    text = doc.text_content()
+    assert PROSE[0] in text and PROSE[1] in text and "Link one" in text  # the list is not the label's sibling
+    assert "Читайте" not in text and "SEE ALSO" not in text
+
+
+def test_pruning_a_fragment_uses_its_whole_document() -> None:
+    # lxml.html.fromstring wraps a fragment in html/body: the rules see the whole tree, as XPath does
+    div = lxml.html.fromstring("<div><nav>Menu</nav><p>Text</p><div class='share'>Share</div></div>")
+    prune_furniture(div)
+    assert div.text_content() == "Text"

@@ -10,7 +10,10 @@ import pytest
 
 from crawler.text.normalize import (
     OKINA,
+    PRINTABLE_ODD,
+    REPLACEMENTS,
     TUTUQ,
+    normalize_line,
     normalize_paragraphs,
     normalize_text,
     normalize_uzbek_apostrophes,
@@ -162,6 +165,27 @@ def test_normalize_paragraphs_drops_empty_and_splits_blank_lines() -> None:
     found = normalize_paragraphs(raw)
     assert found == ["First paragraph", "Second", "Third", "Line\nbreak"]
     assert normalize_paragraphs([]) == []
+
+
+def test_printable_text_needs_no_replacement() -> None:
+    # The fast path of normalize_text: text str.isprintable accepts holds no character to replace or
+    # remove (but PRINTABLE_ODD), no line break, and keeps that after NFC.
+    odd = set(REPLACEMENTS) | {"\n", "\r"}
+    printable_odd = [c for c in odd if c.isprintable()]
+    assert printable_odd == [PRINTABLE_ODD]
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        if char.isprintable() and char != PRINTABLE_ODD:
+            assert not odd.intersection(unicodedata.normalize("NFC", char)), hex(point)
+
+
+@pytest.mark.parametrize("raw", [
+    "plain ascii  text ", "Текст с  пробелами", "a\n\nb\nc", "x\u034fy", "\u2029para\u2028line",
+    "e\u0301 and &amp;nbsp; &#8217;", "  ", "", "tab\there\u200b", "ǅ\u212b\u2126", "🙂 ok \U0001F600",
+])
+def test_fast_paths_agree_with_the_full_normalisation(raw: str) -> None:
+    assert normalize_line(raw) == " ".join(normalize_text(raw).split())
+    assert normalize_text(raw) == normalize_text(raw + "\x00")  # a control character forces the full path
 
 
 def test_normalize_speed_per_3kb() -> None:

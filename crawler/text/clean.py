@@ -7,7 +7,7 @@ import re
 from crawler.items import Article
 from crawler.sources.base import Source
 from crawler.text.boilerplate import clean_paragraphs
-from crawler.text.normalize import normalize_text
+from crawler.text.normalize import normalize_line
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 TITLE_NOISE = re.compile(r"^\W*(?:exclusive|эксклюзив|видео|video|фото|photo)\s*[:|]\s*", re.I)
@@ -16,15 +16,14 @@ TITLE_NOISE = re.compile(r"^\W*(?:exclusive|эксклюзив|видео|video|
 def _one_line(value: str | None) -> str | None:
     if value is None:
         return None
-    text = " ".join(normalize_text(value).split())
-    return text or None
+    return normalize_line(value) or None
 
 
 def clean_body(body: str | None, source: Source) -> str:
     """Body text without boilerplate, paragraphs separated by exactly one blank line."""
     if not body:
         return ""
-    paragraphs = [" ".join(normalize_text(p).split()) for p in PARAGRAPH_BREAK.split(body)]
+    paragraphs = [normalize_line(p) for p in PARAGRAPH_BREAK.split(body)]
     kept = clean_paragraphs(paragraphs, phrases=source.boilerplate.phrases, cut_after=source.boilerplate.cut_after)
     return "\n\n".join(kept)
 

@@ -51,6 +51,8 @@ def _char_class(chars: Iterable[str]) -> str:
     return "[" + "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in runs) + "]"
 
 
+# The one character to replace that str.isprintable accepts (a combining mark, Mn).
+PRINTABLE_ODD = "\u034f"
 ASCII_ODD = re.compile(_char_class(c for c in REPLACEMENTS if c.isascii()))
 NON_ASCII_ODD = re.compile(_char_class(c for c in REPLACEMENTS if not c.isascii()))
 # ZWNJ and ZWJ change spelling only between Arabic-script letters (Persian, Tajik in Perso-Arabic script,
@@ -100,6 +102,14 @@ def normalize_text(text: str) -> str:
     # Each step runs only when a cheap test says it has work: most text is already clean.
     if "&" in text:
         text = _decode_entities(text)
+    if text.isprintable() and PRINTABLE_ODD not in text:
+        # No control, format or odd space character, so no line break either (str.isprintable is one C
+        # loop, the character-class scans below are ~10x slower): only NFC and repeated spaces are left.
+        if not text.isascii():
+            text = unicodedata.normalize("NFC", text)
+        while "  " in text:
+            text = text.replace("  ", " ")
+        return text.strip(" ")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = ASCII_ODD.sub(_replacement, text)
@@ -117,6 +127,13 @@ def normalize_text(text: str) -> str:
     if "\n\n\n" in text:
         text = BLANK_LINES.sub(PARAGRAPH_BREAK, text)
     return text.strip(" \n")
+
+
+def normalize_line(text: str) -> str:
+    """normalize_text with every line break a space: the text on one line, single-spaced."""
+    text = normalize_text(text)
+    # normalize_text leaves no space but " " and "\n", none doubled and none at the ends
+    return " ".join(text.split()) if "\n" in text else text
 
 
 def normalize_paragraphs(paragraphs: Iterable[str]) -> list[str]:

@@ -43,7 +43,8 @@ READ_ALSO_PHRASES = {
     "pl": (r"czytaj (?:też|także|więcej)", r"zobacz (?:też|także)", r"przeczytaj (?:też|także)", r"polecamy"),
     "tr": (r"ayrıca okuyun", r"ilgili haberler", r"bunlar da ilginizi çekebilir"),
 }
-READ_ALSO = re.compile(rf"^\W*(?:{_family(READ_ALSO_PHRASES)})(?=\W|$)\W*", re.I)
+READ_ALSO_ALTERNATION = _family(READ_ALSO_PHRASES)
+READ_ALSO = re.compile(rf"^\W*(?:{READ_ALSO_ALTERNATION})(?=\W|$)\W*", re.I)
 
 # Newsletters, channels and apps to follow.
 NEWSLETTER_PHRASES = {

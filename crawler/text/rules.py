@@ -23,16 +23,18 @@ FURNITURE_PAIRS = frozenset({
     ("read", "also"), ("see", "also"), ("more", "news"), ("support", "us"), ("sign", "up"), ("tag", "list"),
     ("comment", "form"), ("ad", "slot"), ("print", "only"), ("author", "bio"), ("author", "box"),
 })
-ATTRIBUTE_PARTS = re.compile(r"[\s_-]+")
+PAIR_FIRSTS = frozenset(first for first, _ in FURNITURE_PAIRS)
 
 
 def is_furniture(attributes: str) -> bool:
-    """Whether class/id attribute text names page furniture: a furniture word as a token or a part of one.
-    Set lookups on the parts: a regex search on every class attribute cost ~5 ms a page."""
-    parts = ATTRIBUTE_PARTS.split(attributes.lower())
+    """Whether class/id attribute text names page furniture: a furniture word as a token or a part of one
+    (parts split at whitespace, "_" and "-"). Set lookups on the parts: a regex search on every class
+    attribute cost ~5 ms a page, and str methods split ~5x faster than a regex."""
+    parts = attributes.lower().replace("_", " ").replace("-", " ").split()
     if not FURNITURE_WORDS.isdisjoint(parts):
         return True
-    return any(pair in FURNITURE_PAIRS for pair in zip(parts, parts[1:], strict=False))
+    return not PAIR_FIRSTS.isdisjoint(parts) and any(
+        pair in FURNITURE_PAIRS for pair in zip(parts, parts[1:], strict=False))
 
 
 # Always removed: embedded frames, controls and figure captions (photo descriptions and credits are not
