@@ -85,6 +85,9 @@ NEWS_CHROMIUM_PATH = "/usr/bin/chromium"  # "" = first chromium/chromium-browser
 NEWS_RENDER_WAIT = 0.0  # seconds to let scripts run after the load event (Splash `wait`)
 NEWS_RENDER_MAX_PAGES = 4  # browser pages open at once
 NEWS_RENDER_BLOCK_RESOURCES = ["image", "media", "font"]
+NEWS_MEMORY_TUNING = True  # crawler/extensions/memory.py: decoded bodies and selectors released early, malloc tuning
+NEWS_MALLOC_ARENA_MAX = 2  # glibc malloc arenas (0 = glibc's default)
+NEWS_MALLOC_TRIM_INTERVAL = 1.0  # seconds between malloc_trim(0) calls (0 = never)
 
 # --- Pipelines, middlewares, extensions ---------------------------------------------------------------
 ITEM_PIPELINES = {
@@ -101,8 +104,12 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.retry_after.RetryAfterMiddleware": 560,
     "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
     "crawler.middlewares.compression.CompressionMiddleware": 590,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "crawler.middlewares.metarefresh.MetaRefreshMiddleware": 580,
 }
+SPIDER_MIDDLEWARES = {"crawler.extensions.memory.ReleaseSelectors": 5}  # outermost: after every other one
 EXTENSIONS = {
+    "crawler.extensions.memory.MemoryTuning": 0,
     "crawler.extensions.duplicates.DuplicatesFeed": 500,
     "crawler.extensions.progress.Progress": 600,
     "crawler.extensions.statsdump.StatsDump": 900,
