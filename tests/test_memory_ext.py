@@ -14,7 +14,9 @@ import pytest
 from scrapy.http import HtmlResponse
 
 from crawler.extensions.memory import (
+    LARGE_RESPONSE_BYTES,
     Glibc,
+    MemoryTuning,
     ReleaseSelectors,
     TrimTally,
     peak_rss_mib,
@@ -151,6 +153,20 @@ def test_malloc_trim_returns_the_free_holes_of_the_heap() -> None:
     assert before is not None and after is not None
     assert before - after >= MIN_RELEASED_MIB, (before, after)
     assert len(kept) == BLOCKS // KEEP_EVERY
+
+
+@needs_glibc
+def test_a_large_response_is_trimmed_after_at_once() -> None:
+    assert glibc is not None
+    tuning = MemoryTuning(_Crawler(), glibc, interval=1.0)  # type: ignore[arg-type]
+    small = HtmlResponse(url="http://example.com/a.html", body=PAGE)
+    large = HtmlResponse(url="http://example.com/b.html", body=b"<p>" + b"x" * LARGE_RESPONSE_BYTES + b"</p>")
+    tuning.item_done(item={}, response=small)
+    assert tuning.tally.calls == 0
+    tuning.item_done(item={}, response=large)
+    assert tuning.tally.calls == 1
+    tuning.item_done(item={}, response=None)  # an item without a response (a pipeline's own)
+    assert tuning.tally.calls == 1
 
 
 @needs_glibc

@@ -23,6 +23,9 @@ logger = logging.getLogger(__name__)
 M_ARENA_MAX = -8
 DEFAULT_TRIM_INTERVAL = 1.0
 DEFAULT_ARENA_MAX = 2
+# A response at least this large is trimmed after at once: extracting a 2 MB page frees ~40 MiB in small
+# blocks, and a second large page soon after would otherwise be laid out beside those holes, not in them.
+LARGE_RESPONSE_BYTES = 1 << 20
 STATUS_PATH = Path("/proc/self/status")
 VM_RSS_RE = re.compile(rb"^VmRSS:\s+(\d+)\s+kB", re.MULTILINE)
 VM_HWM_RE = re.compile(rb"^VmHWM:\s+(\d+)\s+kB", re.MULTILINE)
@@ -117,7 +120,10 @@ class MemoryTuning:
       inside the heap to the kernel. An lxml tree is thousands of small mallocs; once freed they leave holes
       under live blocks that glibc's own top-of-heap trimming never reaches (the heap held ~50 MiB free
       after 1,500 mirror pages). It lowers the resident set between peaks (~30 MiB), hardly the peak itself,
-      which is a large page being extracted. A call takes 1-25 ms: ~0.2% of the crawl's CPU at 1 s.
+      which is a large page being extracted. A call takes 1-25 ms: ~0.2% of the crawl's CPU at 1 s. The
+      responses of LARGE_RESPONSE_BYTES or more are also trimmed after as soon as their item is through the
+      pipelines, so that large pages in a row do not pile their holes up (a 5,000-page mirror crawl reached
+      319 MiB on three 2 MB pages in a row with the timer alone, 305 MiB with this).
     """
 
     def __init__(self, crawler: Crawler, glibc: Glibc | None, interval: float) -> None:
@@ -146,6 +152,9 @@ class MemoryTuning:
                         glibc.version, arenas if arenas > 0 else "default",
                         f"every {ext.interval:g} s" if ext.interval > 0 else "off")
         crawler.signals.connect(ext.response_received, signal=signals.response_received)
+        if ext.interval > 0:
+            crawler.signals.connect(ext.item_done, signal=signals.item_scraped)
+            crawler.signals.connect(ext.item_done, signal=signals.item_dropped)
         crawler.signals.connect(ext.engine_started, signal=signals.engine_started)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         return ext
@@ -154,6 +163,10 @@ class MemoryTuning:
         # sent by the engine before the response is queued for the scraper, after every downloader middleware
         if release_decoded_text(response):
             self.texts_released += 1
+
+    def item_done(self, item: Any = None, response: Any = None, **kwargs: Any) -> None:
+        if isinstance(response, Response) and len(response.body) >= LARGE_RESPONSE_BYTES:
+            self.trim()
 
     def engine_started(self) -> None:
         # the imports, settings and spider set-up are done: what the crawl itself adds comes after this
