@@ -9,7 +9,6 @@ import zlib
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash
 
 # Bump when normalisation, token or shingle hashing change: stored sketches would no longer compare.
 SKETCH_VERSION = 1
@@ -35,9 +34,19 @@ _MIX_MUL2 = _U64(0x94D049BB133111EB)
 # Murmur3 32-bit finalizer constants, as datasketch's affine32 scheme pre-mixes its inputs with them.
 _FMIX32 = (_U32(16), _U32(0x85EBCA6B), _U32(13), _U32(0xC2B2AE35), _U32(16))
 
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME).permutations
-_PERM_A = np.asarray(_PERMUTATIONS[0], dtype=_U32)
-_PERM_B = np.asarray(_PERMUTATIONS[1], dtype=_U32)
+
+def affine32_permutations(num_perm: int = NUM_PERM, seed: int = MINHASH_SEED) -> tuple[np.ndarray, np.ndarray]:
+    """(a, b) of datasketch's MinHash(num_perm, seed, scheme="affine32"), drawn the way datasketch 2.0 draws them.
+
+    Importing datasketch for these pulls in scipy.integrate (for its LSH): +41 MiB resident in every crawler
+    process. tests/test_dedupe_fingerprint.py checks the values against datasketch itself."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=_U32) * _U32(2) + _U32(1)  # odd multipliers: bijective maps
+    b = gen.randint(0, 1 << 32, num_perm, dtype=_U32)
+    return a, b
+
+
+_PERM_A, _PERM_B = affine32_permutations()
 _EMPTY_SIGNATURE = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=_U32)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta, timezone
 
+import babel.localedata
 from babel import Locale
 
 # Babel (CLDR) month names were checked by hand for these locales; CLDR has no Latin-script Kazakh and
@@ -111,3 +112,6 @@ def world_months(central: dict[str, int]) -> dict[str, int]:
 
 CENTRAL_MONTHS = central_months()
 WORLD_MONTHS = world_months(CENTRAL_MONTHS)
+# babel keeps each locale it loaded (all of CLDR's data for it) in a module cache: ~22 MiB for these tables, of
+# which only the month names are used. Dropped: babel reloads a locale if anything asks for it again.
+getattr(babel.localedata, "_cache", {}).clear()

@@ -9,6 +9,7 @@ from py3langid.langid import RAW_FLOOR, LanguageIdentifier, visit_counts
 # (measured: they break even near 190 bytes; at 512 the vectorised walk is 1.7x faster).
 SHORT_BYTES = 192
 
+ROW_CHUNK = 4096  # transition rows dfa_depth expands at once: 4096 x 256 x 8 bytes = 8 MiB of indexes
 # float16 bit pattern -> float32 value: NumPy's float16 -> float32 cast is a slow software loop, a gather is
 # not (and gives the same bits, the table being built with that very cast).
 _HALF_TO_SINGLE = np.arange(1 << 16, dtype=np.uint16).view(np.float16).astype(np.float32)
@@ -32,7 +33,10 @@ def dfa_depth(nextmove: np.ndarray, rowbase: np.ndarray) -> int:
     while len(frontier):
         rows = np.unique(rowbase.take(frontier))
         reached = np.zeros(len(rowbase), dtype=bool)
-        reached[nextmove.take((rows[:, None] + every_byte[None, :]).ravel())] = True
+        # a slice of the rows at a time: all of them at once is a ~75 MiB index array at the widest level
+        for start in range(0, len(rows), ROW_CHUNK):
+            part = rows[start:start + ROW_CHUNK]
+            reached[nextmove.take((part[:, None] + every_byte[None, :]).ravel())] = True
         frontier = np.flatnonzero(reached & ~seen)
         seen[frontier] = True
         level += len(frontier) > 0
