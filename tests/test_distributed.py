@@ -268,7 +268,12 @@ def test_three_workers_export_every_article_exactly_once(
 
     exported = [path for run in runs for path in paths(run["records"])]
     assert len(exported) == len(set(exported))  # exactly once across the processes
-    assert set(exported) == set(paths(reference["records"]))  # none lost
+    # none lost: the same pages as the single process, except that which copy of a story syndicated across
+    # sources is kept depends on which worker reached it first (the other is in the duplicates feed)
+    dropped = {path for run in runs for path in paths(run["duplicates"])}
+    expected = set(paths(reference["records"]))
+    assert len(exported) == len(expected)
+    assert set(exported) ^ expected <= dropped | set(paths(reference["duplicates"]))
     assert len(exported) >= 30
     # Every worker joined the same crawl, and the work was shared.
     assert {run["stats"]["news/distributed/crawl_id"] for run in runs} == {"1"}
