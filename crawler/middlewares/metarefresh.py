@@ -14,9 +14,8 @@ from scrapy import Request
 from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware as ScrapyMetaRefreshMiddleware
 from scrapy.http import HtmlResponse, Response
 from scrapy.utils.httpobj import urlparse_cached
+from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, resolve_encoding
 from w3lib.html import get_base_url, get_meta_refresh
-
-from crawler.extraction.encoding import declared_encodings
 
 HEAD_BYTES = 4096  # what upstream reads too
 
@@ -27,7 +26,9 @@ def head_meta_refresh(response: HtmlResponse, ignore_tags: list[str]) -> tuple[f
     if b"refresh" not in head.lower():
         return None, None
     content_type = response.headers.get(b"Content-Type")
-    encoding = next(iter(declared_encodings(head, content_type.decode("latin-1") if content_type else None)), "utf-8")
+    declared = (http_content_type_encoding(content_type.decode("latin-1")) if content_type else None) \
+        or html_body_declared_encoding(head)
+    encoding = resolve_encoding(declared or "") or "utf-8"
     text = head.decode(encoding, errors="replace")
     base = get_base_url(text, response.url, encoding)
     return get_meta_refresh(text, base, encoding, ignore_tags=ignore_tags)
