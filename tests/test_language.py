@@ -12,9 +12,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from py3langid.langid import LanguageIdentifier, visit_counts
+from py3langid.langid import MODEL_FILE, LanguageIdentifier, visit_counts
 
-from crawler.extraction.langid_fast import _NEGATIVE_HALF_TO_SINGLE, first_seen_counts, negative_normal_halves
+from crawler.extraction.langid_fast import (
+    _NEGATIVE_HALF_TO_SINGLE,
+    StateTable,
+    first_seen_counts,
+    negative_normal_halves,
+)
 from crawler.extraction.language import (
     APOSTROPHE,
     FUNCTION_WORD_LANGUAGES,
@@ -231,6 +236,8 @@ def _random_texts(count: int, seed: int) -> list[str]:
 
 def test_fast_model_scores_as_py3langid(samples: list[Sample]) -> None:
     model = identifier()
+    reference = LanguageIdentifier.from_model_file(MODEL_FILE)  # py3langid's own tables and walk
+    assert model.tk_nextmove is None  # the compact table replaced its 37 MiB array
     joined = " ".join(s.text for s in samples)
     texts = [s.text for s in samples[::5]] + _random_texts(300, 1) + [
         joined[:1500], joined[3000:4500].upper(), "", "a", "12345", "Abc" * 300, "\U0001d400" * 90,
@@ -238,14 +245,25 @@ def test_fast_model_scores_as_py3langid(samples: list[Sample]) -> None:
         "これはテストです。日本語の文章があります、いろいろなことがあるから。" * 3]
     for text in texts:
         data = model._encode(text)
-        expected = visit_counts(model.tk_nextmove, model._rowbase, model.tk_output, data)
-        states = model.states(data)  # the vectorised walk, also on text short enough to skip it
-        features = [f for f in np.asarray(model.tk_output).take(states).tolist() if f >= 0]
+        expected = visit_counts(reference.tk_nextmove, reference._rowbase, reference.tk_output, data)
+        states = model.states(data)
+        features = [f for f in np.asarray(reference.tk_output).take(states).tolist() if f >= 0]
         assert Counter(features) == (expected or Counter()) and list(Counter(features)) == list(expected or ())
-        assert np.array_equal(model._raw_score(data), LanguageIdentifier._raw_score(model, data)), text[:40]
-        assert model.rank(text) == LanguageIdentifier.rank(model, text)
+        assert np.array_equal(model._raw_score(data), reference._raw_score(data)), text[:40]
+        assert model.rank(text) == reference.rank(text)
     noise = random.Random(2).randbytes(5000)
-    assert np.array_equal(model._raw_score(noise), LanguageIdentifier._raw_score(model, noise))
+    assert np.array_equal(model._raw_score(noise), reference._raw_score(noise))
+
+
+def test_state_table_holds_seventeen_bit_states() -> None:
+    rng = np.random.default_rng(5)
+    for top in (300, 1 << 16, (1 << 17) - 1, 1 << 20):
+        nextmove = rng.integers(0, top, 10_000, endpoint=True).astype(np.uint32)
+        table = StateTable(nextmove)
+        offsets = rng.integers(0, len(nextmove), 3_000)
+        assert table.take(offsets).tolist() == nextmove.take(offsets).tolist()
+        assert int(table.take(np.intp(offsets[0]))) == int(nextmove[offsets[0]])
+        assert table.low.itemsize == (2 if top < 1 << 17 else 4)
 
 
 def test_first_seen_counts_is_a_counter() -> None:

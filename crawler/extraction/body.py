@@ -10,6 +10,8 @@ from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 from trafilatura.xml import xmltotxt
 
+from crawler.extraction import stoplist
+
 BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "dd", "dt"})
 CONTAINER_TAGS = frozenset({"div", "section", "article", "main", "ul", "ol", "dl", "figure", "header", "footer",
                             "aside", "table", "tbody", "tr", "td", "th", "span", "center", "font"})
@@ -24,6 +26,8 @@ OUTPUT_LINKS_XPATH = etree.XPath(".//ref")
 LINKED_SHARE = 0.6  # a block whose text is at least this share of link text is a teaser, not prose...
 LINKED_MAX_WORDS = 30  # ...unless it is longer than this (a paragraph of prose with a few links)
 LIST_MARKER = "- "  # trafilatura's mark of a list item in text output
+
+stoplist.install()
 
 
 @lru_cache(maxsize=256)

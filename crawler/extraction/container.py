@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -65,18 +64,27 @@ def container_paragraphs(doc: HtmlElement) -> list[str]:
     return [text for _, text in found]
 
 
-@lru_cache(maxsize=1024)
-def _trigrams(text: str) -> frozenset[tuple[str, ...]]:
-    """Word trigrams of a text; cached, as `covers` and `recover_missing` read the same texts in turn."""
+Trigrams = frozenset[tuple[str, ...]]
+TrigramCache = dict[str, Trigrams]
+
+
+def _trigrams(text: str, cache: TrigramCache | None = None) -> Trigrams:
+    """Word trigrams of a text. `covers` and `recover_missing` read the same texts in turn: the caller may
+    share a cache between them for one page (a process-wide cache held ~16 MiB of other pages' trigrams)."""
+    if cache is not None and (found := cache.get(text)) is not None:
+        return found
     words = WORD.findall(text.casefold())
-    return frozenset(zip(words, words[1:], words[2:], strict=False)) if len(words) > 2 else frozenset([tuple(words)])
+    grams = frozenset(zip(words, words[1:], words[2:], strict=False)) if len(words) > 2 else frozenset([tuple(words)])
+    if cache is not None:
+        cache[text] = grams
+    return grams
 
 
-def _present(trigrams: frozenset[tuple[str, ...]], body: frozenset[tuple[str, ...]]) -> bool:
+def _present(trigrams: Trigrams, body: Trigrams) -> bool:
     return len(trigrams & body) >= PRESENT * len(trigrams)
 
 
-def covers(paragraphs: Sequence[str], container: Sequence[str]) -> bool:
+def covers(paragraphs: Sequence[str], container: Sequence[str], cache: TrigramCache | None = None) -> bool:
     """Whether extracted paragraphs hold most of the container's text, the container being a good part of
     what was extracted: then the extraction found the article and a second opinion is not needed."""
     if not container or not paragraphs:
@@ -84,22 +92,23 @@ def covers(paragraphs: Sequence[str], container: Sequence[str]) -> bool:
     total = sum(len(text) for text in container)
     if total < CONTAINER_SHARE * sum(len(p) for p in paragraphs):
         return False  # a fragment of the page says little about the whole extraction
-    body = _trigrams(" ".join(paragraphs))
-    found = sum(len(text) for text in container if _present(_trigrams(text), body))
+    body = _trigrams(" ".join(paragraphs), cache)
+    found = sum(len(text) for text in container if _present(_trigrams(text, cache), body))
     return found >= COVERED * total
 
 
-def recover_missing(paragraphs: Sequence[str], container: Sequence[str]) -> list[str]:
+def recover_missing(paragraphs: Sequence[str], container: Sequence[str],
+                    cache: TrigramCache | None = None) -> list[str]:
     """The body with the container's paragraphs it lacks put back in place (after the container paragraph
     that precedes them), when what is missing is a large part of the article; otherwise unchanged."""
-    body = _trigrams(" ".join(paragraphs))
-    grams = [_trigrams(text) for text in container]
+    body = _trigrams(" ".join(paragraphs), cache)
+    grams = [_trigrams(text, cache) for text in container]
     missing = [i for i, g in enumerate(grams) if not _present(g, body)]
     have = sum(len(p) for p in paragraphs)
     if not missing or sum(len(container[i]) for i in missing) < MIN_MISSING * max(1, have):
         return list(paragraphs)
     out = list(paragraphs)
-    out_grams = [_trigrams(p) for p in out]
+    out_grams = [_trigrams(p, cache) for p in out]
     for i in missing:
         position = 0
         for j in range(i - 1, -1, -1):  # after the nearest earlier container paragraph already in the body

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
-from py3langid.langid import RAW_FLOOR, LanguageIdentifier, visit_counts
+from py3langid.langid import RAW_FLOOR, LanguageIdentifier
 
-# Below this many bytes py3langid's own byte loop beats the two dozen NumPy calls of the vectorised walk
-# (measured: they break even near 190 bytes; at 512 the vectorised walk is 1.7x faster).
-SHORT_BYTES = 192
-
+PACK_CHUNK = 1 << 20  # transitions packed at once (a multiple of 8)
 ROW_CHUNK = 4096  # transition rows dfa_depth expands at once: 4096 x 256 x 8 bytes = 8 MiB of indexes
 # float16 bit pattern -> float32 value: NumPy's float16 -> float32 cast is a slow software loop, a gather is
 # not (and gives the same bits, the table being built with that very cast).
@@ -75,6 +72,33 @@ def first_seen_counts(features: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return values.take(starts).take(order), np.diff(starts, append=n).take(order)
 
 
+class StateTable:
+    """The automaton's transitions (next state per row offset) in 17 bits an entry: the low 16 as uint16, the
+    17th packed 8 to a byte. py3langid's 104,583 states do not fit 16 bits; this is 20 MiB instead of 37."""
+
+    __slots__ = ("high", "low")
+
+    def __init__(self, nextmove: np.ndarray) -> None:
+        top = int(nextmove.max()) if len(nextmove) else 0
+        if top >= 1 << 17:
+            self.low, self.high = nextmove.astype(np.uint32), None  # a model this large keeps 32 bits
+            return
+        self.low = nextmove.astype(np.uint16)  # modulo 2**16
+        self.high = None
+        if top >= 1 << 16:  # packed a slice at a time: no 10 MB boolean array beside the 37 MB table
+            self.high = np.concatenate([np.packbits(nextmove[start:start + PACK_CHUNK] >= 1 << 16, bitorder="little")
+                                        for start in range(0, len(nextmove), PACK_CHUNK)])
+
+    def take(self, offsets: np.ndarray) -> np.ndarray:
+        """The next state (intp) at each offset."""
+        states = self.low.take(offsets).astype(np.intp)
+        if self.high is not None:
+            bits = self.high.take(offsets >> 3) >> (offsets & 7).astype(np.uint8)
+            bits &= 1
+            states |= bits.astype(np.intp) << 16
+        return states
+
+
 class FastIdentifier(LanguageIdentifier):
     """A py3langid LanguageIdentifier whose automaton walk and Naive Bayes product run in NumPy.
 
@@ -83,21 +107,24 @@ class FastIdentifier(LanguageIdentifier):
     gives the state after a window's first two bytes, `depth - 2` vectorised steps the rest). The results
     are py3langid's own, to the bit (tests compare them with its pure-Python walk and product)."""
 
-    __slots__ = ("_depth", "_label_columns", "_negative_normal", "_nextmove_np", "_out_np", "_pair_rowbase",
+    __slots__ = ("_depth", "_label_columns", "_negative_normal", "_next", "_out_np", "_pair_rowbase",
                  "_rowbase_np", "label_names")
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        # Views and small copies: the 9.8M-entry transition table itself is shared, not copied.
-        self._nextmove_np = np.frombuffer(self.tk_nextmove, dtype=np.dtype(f"u{self.tk_nextmove.itemsize}"))
+        nextmove = np.frombuffer(self.tk_nextmove, dtype=np.dtype(f"u{self.tk_nextmove.itemsize}"))
         self._rowbase_np = np.asarray(self.tk_row, dtype=np.intp) << 8
         self._out_np = np.asarray(self.tk_output, dtype=np.int32)
-        self._depth = dfa_depth(self._nextmove_np, self._rowbase_np)
+        self._depth = dfa_depth(nextmove, self._rowbase_np)
         # Row offset of the state reached from the root by each byte pair (first byte * 256 + second): 512 KB.
         every_byte = np.arange(256, dtype=np.intp)
-        after_one = self._nextmove_np.take(self._rowbase_np[0] + every_byte)
-        after_two = self._nextmove_np.take(self._rowbase_np.take(after_one)[:, None] + every_byte[None, :])
+        after_one = nextmove.take(self._rowbase_np[0] + every_byte)
+        after_two = nextmove.take(self._rowbase_np.take(after_one)[:, None] + every_byte[None, :])
         self._pair_rowbase = self._rowbase_np.take(after_two.ravel())
+        self._next = StateTable(nextmove)
+        # py3langid's own walk tables are replaced by the NumPy ones: its 9.8M-entry transition array (37 MiB)
+        # by the compact table (20 MiB), its lists of row offsets and outputs (8 MiB of ints) by arrays
+        self.tk_nextmove = self._rowbase = self.tk_output = None
         self._negative_normal = negative_normal_halves(self.nb_ptc)  # a restriction keeps a subset of values
         self._set_label_columns()
 
@@ -128,39 +155,33 @@ class FastIdentifier(LanguageIdentifier):
 
     def states(self, data: bytes) -> np.ndarray:
         """The automaton's state after each byte of `data`, as py3langid's walk visits them."""
-        depth, nextmove, rowbase = self._depth, self._nextmove_np, self._rowbase_np
+        depth, step, rowbase = self._depth, self._next.take, self._rowbase_np
+        letters = np.frombuffer(data, dtype=np.uint8).astype(np.intp)
         head = []
         state = 0
-        for byte in data[:depth - 1]:  # the first positions have fewer than `depth` bytes behind them
-            state = self.tk_nextmove[self._rowbase[state] + byte]
+        for letter in letters[:depth - 1].tolist():  # the first positions have fewer than `depth` bytes behind
+            state = int(step(np.intp(rowbase[state] + letter)))
             head.append(state)
         windows = len(data) - depth + 1
         if windows <= 0:
             return np.asarray(head, dtype=np.intp)
-        letters = np.frombuffer(data, dtype=np.uint8).astype(np.intp)
         if depth < 3:
             window_states = np.zeros(windows, dtype=np.intp)
             for offset in range(depth):
-                window_states = nextmove.take(rowbase.take(window_states) + letters[offset:offset + windows])
+                window_states = step(rowbase.take(window_states) + letters[offset:offset + windows])
         else:
             pairs = letters[:windows] << 8
             pairs |= letters[1:windows + 1]
             offsets = self._pair_rowbase.take(pairs)
             for offset in range(2, depth - 1):
                 offsets += letters[offset:offset + windows]
-                offsets = rowbase.take(nextmove.take(offsets))
+                offsets = rowbase.take(step(offsets))
             offsets += letters[depth - 1:]
-            window_states = nextmove.take(offsets)
+            window_states = step(offsets)
         return np.concatenate((np.asarray(head, dtype=np.intp), window_states))
 
     def feature_counts(self, data: bytes) -> tuple[np.ndarray, np.ndarray] | None:
         """(feature ids, counts) in order of first occurrence, as py3langid's visit_counts; None without any."""
-        if len(data) < SHORT_BYTES:
-            visits = visit_counts(self.tk_nextmove, self._rowbase, self.tk_output, data)
-            if not visits:
-                return None
-            return (np.fromiter(visits.keys(), dtype=np.intp, count=len(visits)),
-                    np.fromiter(visits.values(), dtype=np.intp, count=len(visits)))
         features = self._out_np.take(self.states(data))
         features = features[features >= 0]
         if not len(features):

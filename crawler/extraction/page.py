@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 
 from crawler.extraction.body import css, element_text, generic_body, select_first, selector_body
 from crawler.extraction.bylines import find_authors
-from crawler.extraction.container import container_paragraphs, covers, recover_missing
+from crawler.extraction.container import TrigramCache, container_paragraphs, covers, recover_missing
 from crawler.extraction.dates import extract_dates
 from crawler.extraction.edges import find_lead, trim_head, with_lead
 from crawler.extraction.metadata import Metadata, extract_metadata, ld_list, ld_text
@@ -133,11 +133,12 @@ def _body(text: str, doc: HtmlElement, md: Metadata, source: Source, url: str, t
     # trafilatura's comparison with readability/jusText is ~40% of its time: run it only when the fast
     # extraction misses part of the article's own container (a fresh tree: extraction rewrote this one)
     paragraphs = generic_body(doc, fast=True)
-    if not covers(paragraphs, container):
+    trigrams: TrigramCache = {}
+    if not covers(paragraphs, container, trigrams):
         doc = parse_html(text)
         prune_furniture(doc, removals)
         paragraphs = generic_body(doc)
-    paragraphs = recover_missing(paragraphs, container)
+    paragraphs = recover_missing(paragraphs, container, trigrams)
     if ld_body and len(ld_body) > LD_BODY_RATIO * sum(len(p) for p in paragraphs) and "\n" in ld_body:
         paragraphs = [" ".join(p.split()) for p in ld_body.split("\n") if p.strip()]
     return with_lead(trim_head(paragraphs, titles, authors), lead)

@@ -1,0 +1,53 @@
+"""Memory-saving replacements inside extraction give the results of what they replace."""
+
+from __future__ import annotations
+
+import justext.core
+import trafilatura
+import trafilatura.external
+from justext.utils import get_stoplist, get_stoplists
+
+from crawler.extraction import stoplist
+from crawler.extraction.container import covers, recover_missing
+from crawler.extraction.page import parse_html
+
+# A page trafilatura's own extractor finds nothing in (no <p> in a body-like container): its comparison pass
+# falls back to jusText, which reads the all-languages stoplist.
+DIV_PAGE = ("<html><body><div class='x'>" + "".join(
+    f"<div>Paragraph {n} of the story: it was said that the water of the river is to be shared, and that the "
+    f"farmers of the valley were to have it in the spring, as they had it for years before the dam was built.</div>"
+    for n in range(12)) + "</div></body></html>")
+
+
+def test_trafilatura_reads_one_stoplist_frozenset() -> None:
+    stoplist.install()
+    trafilatura.external.JT_STOPLIST = None
+    trafilatura.external.try_justext(parse_html(DIV_PAGE), None, None)
+    words = trafilatura.external.JT_STOPLIST
+    assert isinstance(words, frozenset)
+    assert words == {w.lower() for language in get_stoplists() for w in get_stoplist(language)}
+    assert justext.core.define_stoplist(words) is words  # used as it is, not copied
+    # any other stoplist is still lower-cased by justext
+    assert justext.core.define_stoplist(("The", "OF")) == frozenset({"the", "of"})
+
+
+def test_justext_finds_the_same_paragraphs_with_either_stoplist() -> None:
+    stoplist.install()
+    shared = trafilatura.external.try_justext(parse_html(DIV_PAGE), None, None)
+    copied = tuple(sorted(stoplist.all_languages_stoplist()))  # justext's own lower-cased copy of the words
+    paragraphs = justext.core.ParagraphMaker.make_paragraphs(parse_html(DIV_PAGE))
+    justext.core.classify_paragraphs(paragraphs, copied, 50, 150, 0.1, 0.2, 0.25, True)
+    justext.core.revise_paragraph_classification(paragraphs, 150)
+    expected = [p.text for p in paragraphs if not p.is_boilerplate]
+    assert expected and [" ".join("".join(el.itertext()).split()) for el in shared] == expected
+
+
+def test_trigram_cache_is_the_callers() -> None:
+    container = ["The council of Osh met on Monday to discuss water supplies for the southern districts.",
+                 "Farmers in Aravan said that the canals had been dry since the middle of June this year.",
+                 "Officials promised new pumps, paid for by a loan that parliament approved last autumn.",
+                 "Work on the first pumping station should start in March, the mayor's office said."]
+    cache: dict = {}
+    assert covers(container, container, cache) and cache  # filled for this page only
+    assert recover_missing(container[:1], container, cache)[1:] == container[1:]
+    assert recover_missing(container[:1], container) == recover_missing(container[:1], container, {})
