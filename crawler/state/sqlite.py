@@ -17,8 +17,10 @@ from crawler.state.base import NEW, STAT_NAMES, Verdict
 
 STATE_FILE = "state.sqlite3"
 SCHEMA_VERSION = "1"
-# SQLite page cache per connection (negative = KiB): the only memory that grows with use, so bounded.
-CACHE_KIB = 32 * 1024
+# SQLite page cache per connection (negative = KiB): the only memory that grows with use, so bounded. Pages
+# past it are read from the OS page cache: with 1,000,000 documents stored, check_and_add took the same time
+# with 8 MiB as with 32 (0.45-0.50 ms median store), and the process peaked at 58 MiB instead of 83.
+CACHE_KIB = 8 * 1024
 # Keep the WAL file from staying large after a checkpoint.
 JOURNAL_LIMIT = 64 * 1024 * 1024
 # Pages per automatic checkpoint (~40 MiB of WAL): each checkpoint costs two fsyncs, so a larger WAL
