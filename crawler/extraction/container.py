@@ -65,18 +65,27 @@ def container_paragraphs(doc: HtmlElement) -> list[str]:
 
 
 Trigrams = frozenset[tuple[str, ...]]
-TrigramCache = dict[str, Trigrams]
 
 
-def _trigrams(text: str, cache: TrigramCache | None = None) -> Trigrams:
-    """Word trigrams of a text. `covers` and `recover_missing` read the same texts in turn: the caller may
-    share a cache between them for one page (a process-wide cache held ~16 MiB of other pages' trigrams)."""
-    if cache is not None and (found := cache.get(text)) is not None:
+class TextCache:
+    """Word lines and trigram sets of one page's texts: `covers` and `recover_missing` read the same texts in
+    turn. Made per page by the caller (a process-wide cache held ~16 MiB of other pages' trigrams)."""
+
+    __slots__ = ("grams", "lines")
+
+    def __init__(self) -> None:
+        self.lines: dict[str, str] = {}
+        self.grams: dict[str, Trigrams] = {}
+
+
+def _trigrams(text: str, cache: TextCache | None = None) -> Trigrams:
+    """Word trigrams of a text."""
+    if cache is not None and (found := cache.grams.get(text)) is not None:
         return found
     words = WORD.findall(text.casefold())
     grams = frozenset(zip(words, words[1:], words[2:], strict=False)) if len(words) > 2 else frozenset([tuple(words)])
     if cache is not None:
-        cache[text] = grams
+        cache.grams[text] = grams
     return grams
 
 
@@ -84,7 +93,37 @@ def _present(trigrams: Trigrams, body: Trigrams) -> bool:
     return len(trigrams & body) >= PRESENT * len(trigrams)
 
 
-def covers(paragraphs: Sequence[str], container: Sequence[str], cache: TrigramCache | None = None) -> bool:
+def _word_line(text: str, cache: TextCache | None = None) -> str:
+    """The text's casefolded words, space-separated and space-bounded: one contains another word for word."""
+    if cache is not None and (found := cache.lines.get(text)) is not None:
+        return found
+    line = f" {' '.join(WORD.findall(text.casefold()))} "
+    if cache is not None:
+        cache.lines[text] = line
+    return line
+
+
+class _Body:
+    """Extracted paragraphs, asked whether they hold a container paragraph. A paragraph of three words or more
+    found in them word for word has all its trigrams there: the trigram sets, several times costlier, are
+    built only for the paragraphs that are not (the answer is the trigram test's either way)."""
+
+    def __init__(self, paragraphs: Sequence[str], cache: TextCache | None) -> None:
+        self.text = " ".join(paragraphs)
+        self.cache = cache
+        self.line = _word_line(self.text, cache)
+        self._grams: Trigrams | None = None
+
+    def holds(self, text: str) -> bool:
+        line = _word_line(text, self.cache)
+        if line.count(" ") > 3 and line in self.line:
+            return True
+        if self._grams is None:
+            self._grams = _trigrams(self.text, self.cache)
+        return _present(_trigrams(text, self.cache), self._grams)
+
+
+def covers(paragraphs: Sequence[str], container: Sequence[str], cache: TextCache | None = None) -> bool:
     """Whether extracted paragraphs hold most of the container's text, the container being a good part of
     what was extracted: then the extraction found the article and a second opinion is not needed."""
     if not container or not paragraphs:
@@ -92,21 +131,21 @@ def covers(paragraphs: Sequence[str], container: Sequence[str], cache: TrigramCa
     total = sum(len(text) for text in container)
     if total < CONTAINER_SHARE * sum(len(p) for p in paragraphs):
         return False  # a fragment of the page says little about the whole extraction
-    body = _trigrams(" ".join(paragraphs), cache)
-    found = sum(len(text) for text in container if _present(_trigrams(text, cache), body))
+    body = _Body(paragraphs, cache)
+    found = sum(len(text) for text in container if body.holds(text))
     return found >= COVERED * total
 
 
 def recover_missing(paragraphs: Sequence[str], container: Sequence[str],
-                    cache: TrigramCache | None = None) -> list[str]:
+                    cache: TextCache | None = None) -> list[str]:
     """The body with the container's paragraphs it lacks put back in place (after the container paragraph
     that precedes them), when what is missing is a large part of the article; otherwise unchanged."""
-    body = _trigrams(" ".join(paragraphs), cache)
-    grams = [_trigrams(text, cache) for text in container]
-    missing = [i for i, g in enumerate(grams) if not _present(g, body)]
+    body = _Body(paragraphs, cache)
+    missing = [i for i, text in enumerate(container) if not body.holds(text)]
     have = sum(len(p) for p in paragraphs)
     if not missing or sum(len(container[i]) for i in missing) < MIN_MISSING * max(1, have):
         return list(paragraphs)
+    grams = [_trigrams(text, cache) for text in container]
     out = list(paragraphs)
     out_grams = [_trigrams(p, cache) for p in out]
     for i in missing:

@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 
 from crawler.extraction.body import css, element_text, generic_body, select_first, selector_body
 from crawler.extraction.bylines import find_authors
-from crawler.extraction.container import TrigramCache, container_paragraphs, covers, recover_missing
+from crawler.extraction.container import TextCache, container_paragraphs, covers, recover_missing
 from crawler.extraction.dates import extract_dates
 from crawler.extraction.edges import find_lead, trim_head, with_lead
 from crawler.extraction.metadata import Metadata, extract_metadata, ld_list, ld_text
@@ -29,20 +29,29 @@ LINK_TEXT_XPATH = etree.XPath("//a//text()")
 # the length of an element's text without building it: text_content() of a 2 MB page is a +13 MiB, 9 ms
 # transient (libxml2 buffer, then the Python str), string-length() +3 MiB and 2 ms
 TEXT_LENGTH_XPATH = etree.XPath("string-length(.)")
-CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False)
+# Control characters (NUL included), which libxml2 would turn into U+FFFD, deleted from the UTF-8 bytes: the
+# parser reads UTF-8 natively (a str is handed over as UCS-2/4 and converted), and bytes.translate is a
+# fraction of what a regex pass over the str cost (together ~0.6 ms less per page, the same trees).
+CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+NONCHARACTERS = ("\ufffe", "\uffff")
+PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False,
+                              encoding="utf-8")  # given: a <meta charset> or XML declaration is not obeyed
 LD_BODY_RATIO = 1.3  # JSON-LD articleBody replaces the extracted body when this much longer
 
 
 def parse_html(text: str) -> HtmlElement:
-    """A tolerant lxml tree; control characters (NUL included) and XML declarations removed first."""
-    text = CONTROL_CHARS.sub("", text)
+    """A tolerant lxml tree; control characters (NUL included), noncharacters, lone surrogates and XML
+    declarations removed first."""
     if text.lstrip()[:5].lower() == "<?xml":
         text = text.split("?>", 1)[-1]
+    for noncharacter in NONCHARACTERS:
+        if noncharacter in text:
+            text = text.replace(noncharacter, "")
+    data = text.encode("utf-8", "ignore").translate(None, CONTROL_BYTES)
     try:
-        doc = lxml.html.document_fromstring(text or "<html></html>", parser=PARSER)
+        doc = lxml.html.document_fromstring(data or b"<html></html>", parser=PARSER)
     except (etree.ParserError, ValueError):
-        doc = lxml.html.document_fromstring("<html><body></body></html>", parser=PARSER)
+        doc = lxml.html.document_fromstring(b"<html><body></body></html>", parser=PARSER)
     return doc
 
 
@@ -133,12 +142,12 @@ def _body(text: str, doc: HtmlElement, md: Metadata, source: Source, url: str, t
     # trafilatura's comparison with readability/jusText is ~40% of its time: run it only when the fast
     # extraction misses part of the article's own container (a fresh tree: extraction rewrote this one)
     paragraphs = generic_body(doc, fast=True)
-    trigrams: TrigramCache = {}
-    if not covers(paragraphs, container, trigrams):
+    texts = TextCache()
+    if not covers(paragraphs, container, texts):
         doc = parse_html(text)
         prune_furniture(doc, removals)
         paragraphs = generic_body(doc)
-    paragraphs = recover_missing(paragraphs, container, trigrams)
+    paragraphs = recover_missing(paragraphs, container, texts)
     if ld_body and len(ld_body) > LD_BODY_RATIO * sum(len(p) for p in paragraphs) and "\n" in ld_body:
         paragraphs = [" ".join(p.split()) for p in ld_body.split("\n") if p.strip()]
     return with_lead(trim_head(paragraphs, titles, authors), lead)

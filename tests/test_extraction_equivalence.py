@@ -1,6 +1,8 @@
-"""Memory-saving replacements inside extraction give the results of what they replace."""
+"""Replacements inside extraction, made to save memory or time, give the results of what they replace."""
 
 from __future__ import annotations
+
+import random
 
 import justext.core
 import trafilatura
@@ -8,7 +10,7 @@ import trafilatura.external
 from justext.utils import get_stoplist, get_stoplists
 
 from crawler.extraction import stoplist
-from crawler.extraction.container import covers, recover_missing
+from crawler.extraction.container import TextCache, _Body, _present, _trigrams, covers, recover_missing
 from crawler.extraction.page import parse_html
 
 # A page trafilatura's own extractor finds nothing in (no <p> in a body-like container): its comparison pass
@@ -47,7 +49,26 @@ def test_trigram_cache_is_the_callers() -> None:
                  "Farmers in Aravan said that the canals had been dry since the middle of June this year.",
                  "Officials promised new pumps, paid for by a loan that parliament approved last autumn.",
                  "Work on the first pumping station should start in March, the mayor's office said."]
-    cache: dict = {}
-    assert covers(container, container, cache) and cache  # filled for this page only
+    cache = TextCache()
+    assert covers(container, container, cache) and not cache.grams  # found word for word: no trigrams needed
     assert recover_missing(container[:1], container, cache)[1:] == container[1:]
-    assert recover_missing(container[:1], container) == recover_missing(container[:1], container, {})
+    assert set(container) <= set(cache.grams)  # placing the missing paragraphs read their trigrams, for this page only
+    assert recover_missing(container[:1], container) == recover_missing(container[:1], container, TextCache())
+
+
+def test_body_holds_as_the_trigram_test_decides() -> None:
+    rng = random.Random(7)
+    vocabulary = ["Osh", "Bishkek", "water", "the", "of", "canal", "pumps", "farmers", "said", "Шымкент", "су",
+                  "болды", "2024", "O'zbekiston"]
+    for _ in range(400):
+        paragraphs = [" ".join(rng.choice(vocabulary) for _ in range(rng.randrange(1, 25)))
+                      for _ in range(rng.randrange(1, 4))]
+        joined = " ".join(paragraphs)
+        words = joined.split()
+        start = rng.randrange(len(words))
+        texts = [" ".join(words[start:start + rng.randrange(1, 8)]),  # a slice of the body, often word for word
+                 " ".join(rng.choice(vocabulary) for _ in range(rng.randrange(1, 12))),
+                 joined.upper(), joined[: len(joined) // 2]]
+        body = _Body(paragraphs, None)
+        for text in texts:
+            assert body.holds(text) == _present(_trigrams(text), _trigrams(joined)), (paragraphs, text)
