@@ -179,7 +179,8 @@ def test_quick_bench_runs_every_part_and_writes_the_report(tiny_corpus: Path, tm
     report = json.loads(report_path.read_text(encoding="utf-8"))
     extraction = report["extraction"]["all"]
     assert extraction["extract_article"]["pages"] == 4 and extraction["trafilatura.extract"]["failures"] == 0
-    assert extraction["ratio_throughput_cpu"] > 0
+    assert extraction["ratio_throughput_cpu"] > 0 and extraction["ratio_throughput_cpu_with_metadata"] > 0
+    assert extraction["trafilatura+metadata"]["pages"] == 4 and "ratio ours/+metadata" in printed
     crawl = report["crawl"]
     assert crawl["full"]["returncode"] == 0 and crawl["plain"]["returncode"] == 0
     assert crawl["plain"]["articles"] == crawl["mirror"]["pages"] == 40
