@@ -8,8 +8,10 @@ import justext.core
 import trafilatura
 import trafilatura.external
 from justext.utils import get_stoplist, get_stoplists
+from lxml import etree
 
 from crawler.extraction import stoplist
+from crawler.extraction.body import generic_body
 from crawler.extraction.container import TextCache, _Body, _present, _trigrams, covers, recover_missing
 from crawler.extraction.page import parse_html
 
@@ -72,3 +74,17 @@ def test_body_holds_as_the_trigram_test_decides() -> None:
         body = _Body(paragraphs, None)
         for text in texts:
             assert body.holds(text) == _present(_trigrams(text), _trigrams(joined)), (paragraphs, text)
+
+
+def test_trafilatura_leaves_the_tree_it_is_given_as_it_was() -> None:
+    """The full pass runs on the tree the fast pass read: neither may change it (trafilatura copies it)."""
+    page = ("<html><head><title>Water</title></head><body><nav><a href='/'>Home</a></nav><article><h1>Water</h1>"
+            + "".join(f"<p>Paragraph {n}: the council of Osh met farmers about the canals and the new pumps.</p>"
+                      for n in range(8))
+            + "<div class='related'><a href='/a'>Another story</a></div></article><footer>© Site</footer>"
+              "</body></html>")
+    doc = parse_html(page)
+    before = etree.tostring(doc)
+    fast = generic_body(doc, fast=True)
+    assert fast and etree.tostring(doc) == before
+    assert generic_body(doc) and etree.tostring(doc) == before

@@ -144,9 +144,9 @@ def _teaser_blocks(body: etree._Element) -> set[str]:
 
 def generic_body(doc: HtmlElement, *, fast: bool = False) -> list[str]:
     """Paragraphs found by trafilatura, without blocks that are only links. `fast` skips its comparison with
-    other extractors. trafilatura rewrites the tree, so this must be the last reader of `doc`. No URL is
-    passed on: trafilatura would only resolve every link against it, and links serve here to recognise
-    teasers by their text, not their targets."""
+    other extractors. trafilatura works on its own copy of `doc`, which is left as it was. No URL is passed
+    on: trafilatura would only resolve every link against it, and links serve here to recognise teasers by
+    their text, not their targets."""
     document = trafilatura.bare_extraction(doc, fast=fast, **TRAFILATURA_OPTIONS)
     body = getattr(document, "body", None)
     if body is None:

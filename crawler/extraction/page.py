@@ -127,10 +127,10 @@ def _signals(doc: HtmlElement, md: Metadata, source: Source, url: str) -> dict[s
     }
 
 
-def _body(text: str, doc: HtmlElement, md: Metadata, source: Source, url: str, titles: list[str],
+def _body(doc: HtmlElement, md: Metadata, source: Source, url: str, titles: list[str],
           authors: list[str]) -> list[str]:
     """Paragraphs: the per-source selector's, else trafilatura's on the pruned tree (or JSON-LD articleBody
-    when much longer), with the standfirst added and header lines removed. Rewrites `doc`."""
+    when much longer), with the standfirst added and header lines removed. Prunes `doc`."""
     lead = None if source.selectors.body else find_lead(doc, md)
     removals = [css(s) for s in source.boilerplate.remove]
     prune_furniture(doc, removals)
@@ -140,12 +140,10 @@ def _body(text: str, doc: HtmlElement, md: Metadata, source: Source, url: str, t
     ld_body = ld_text(md.article.get("articleBody"))
     container = container_paragraphs(doc)
     # trafilatura's comparison with readability/jusText is ~40% of its time: run it only when the fast
-    # extraction misses part of the article's own container (a fresh tree: extraction rewrote this one)
+    # extraction misses part of the article's own container (trafilatura works on a copy: `doc` is as pruned)
     paragraphs = generic_body(doc, fast=True)
     texts = TextCache()
     if not covers(paragraphs, container, texts):
-        doc = parse_html(text)
-        prune_furniture(doc, removals)
         paragraphs = generic_body(doc)
     paragraphs = recover_missing(paragraphs, container, texts)
     if ld_body and len(ld_body) > LD_BODY_RATIO * sum(len(p) for p in paragraphs) and "\n" in ld_body:
@@ -177,7 +175,7 @@ def parse_page(text: str, url: str, source: Source, fetched_at: datetime | None 
     article.id = url_id(article.canonical_url)
     article.signals = _signals(doc, md, source, url)
     titles = [c.text for c in candidates] + [h for h in md.h1[:2]]
-    paragraphs = _body(text, doc, md, source, url, titles, authors)
+    paragraphs = _body(doc, md, source, url, titles, authors)
     article.body = "\n\n".join(paragraphs)
     article.signals["paragraphs"] = len(paragraphs)
     return article
