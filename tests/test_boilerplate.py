@@ -126,6 +126,11 @@ FAMILIES = {
         "Каналимизга обуна бўлинг", "Моро дар Telegram пайгирӣ кунед", "Bizi Telegram-da yzarlaň",
         "Folgen Sie uns auf Instagram", "Suivez-nous sur Facebook", "Síguenos en Twitter",
         "Never miss the latest news by signing up to our newsletter today!",
+        "Follow Karakum.example on Twitter and Facebook for the latest news.", "Newsletter: Sport inside",
+        "Got a story? Get in touch with our news team by emailing us at news@example.org",
+        "Stay informed with The Steppe Herald – your source for credible journalism. Subscribe Now!",
+        "For more stories like this, check our news page.", "Follow Karakum Herald on Google News",
+        "Есть чем поделиться? Пишите нам в Telegram.",
     ],
     "donation": [
         "Please donate to keep our newsroom independent.", "Поддержите нас: каждое пожертвование важно.",
@@ -136,6 +141,8 @@ FAMILIES = {
     "paywall": [
         "To read the full story, please subscribe.", "Материал доступен только для подписчиков.",
         "Pour lire la suite, abonnez-vous.", "Dieser Artikel ist nur für Abonnenten.",
+        "Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés.",
+        "Tu suscripción se está usando en otro dispositivo", "Log in or create an account to continue",
     ],
     "advert": ["Advertisement", "Реклама", "ANZEIGE", "This post contains affiliate links; we may earn a commission."],
     "credit": [
@@ -152,8 +159,12 @@ FAMILIES = {
                "Biz cookie fayllardan foydalanamiz.", "Сайт cookie қолданады.", "Сайт cookie колдонот."],
     "share": ["Бөлүшүү Facebook Telegram", "Бөлісу", "Ulashish", "Paýlaş", "Мубодила", "Share this"],
     "hashtag": ["#Qazaqstan #Astana #саясат", "#Oʻzbekiston #Toshkent"],
-    "tag_row": ["Tags: Bishkek, budget", "Теги: Бишкек, бюджет", "Тегтер: Астана", "Teglar: Toshkent, metro", "TAGS"],
-    "comments": ["12 comments", "Комментарии", "Leave a comment"],
+    "tag_row": ["Tags: Bishkek, budget", "Теги: Бишкек, бюджет", "Тегтер: Астана", "Teglar: Toshkent, metro", "TAGS",
+                "Schlagwörter zu diesem Artikel"],
+    "comments": ["12 comments", "Комментарии", "Leave a comment", "Would you like to comment on this article?",
+                 "Join our commenting forum", "You must confirm your public display name before commenting",
+                 "Kommentar abgeben", "Чтобы оставить комментарий, войдите на сайт.",
+                 "Izoh qoldirish uchun saytga kiring."],
     "date_label": ["Updated 14.02.2026", "Обновлено: 18.11.2026, 14:05", "Release Date:"],
     "agency": ["(dpa)", "aja/PAP", "(Kazinform)"],
     "optimized": ["Optimized by Optimole", "Powered by WordPress"],
@@ -177,6 +188,9 @@ def test_each_family_in_each_language_is_dropped(family: str, noise: str) -> Non
     "The photo agency said its photographer, who covered the protests in Bishkek for ten years, was detained on "
     "Monday and released after questioning, according to a statement published by the agency.",
     "Published in 1990, the novel was banned in three countries and became a symbol of the region's changes.",
+    "Check out the ministry's latest figures: exports of cotton fell by a third in the first half of the year.",
+    "Er wollte zu den Vorwürfen keinen Kommentar abgeben.",
+    "Would you like to comment on the new water law, the reporter asked the minister.",
 ])
 def test_prose_that_starts_like_boilerplate_survives(prose: str) -> None:
     assert clean_paragraphs([PROSE[0], prose, PROSE[1]]) == [PROSE[0], prose, PROSE[1]]

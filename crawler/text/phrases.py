@@ -50,10 +50,15 @@ READ_ALSO = re.compile(rf"^\W*(?:{READ_ALSO_ALTERNATION})(?=\W|$)\W*", re.I)
 NEWSLETTER_PHRASES = {
     "en": (r"subscribe (?:to|for) (?:our|the) (?:newsletter|telegram|channel|daily|weekly)",
            r"sign up (?:for|to) (?:our|the) (?:newsletter|daily|weekly)", r"get (?:our|the) (?:newsletter|daily)",
-           r"follow (?:us|[\w ]{2,30}) on (?:twitter|facebook|instagram|telegram|youtube|linkedin|x|tiktok)\b",
+           r"follow (?:us|[\w .-]{2,30}) on (?:twitter|facebook|instagram|telegram|youtube|linkedin|x|tiktok|"
+           r"whatsapp|google news)\b",
            r"join us on", r".{0,80}\b(?:in|to) your inbox\b", r"never miss (?:a|the latest)",
-           r"download (?:the|our) [\w ]{0,30}apps?\b", r"sign up here"),
-    "ru": (r"подпис(?:ывайтесь|итесь) на (?:наш|нас)", r"подпишитесь на рассылку",
+           r"download (?:the|our) [\w ]{0,30}apps?\b", r"sign up here", r"newsletter\s*:",
+           r"stay (?:informed|up to date|updated) with\b", r"(?:do you have|got) a story(?: to (?:tell|share))?\?",
+           r"(?:get in touch|contact) (?:with )?our news ?(?:team|desk)", r"for more stories like this\b",
+           r"check out (?:more of )?(?:our|the [\w’'. ]{2,30}) latest [\w ]{0,20}(?:stories|news|articles)\b"),
+    "ru": (r"подпис(?:ывайтесь|итесь) на (?:наш|нас)", r"подпишитесь на рассылку", r"есть (?:чем поделиться|"
+           r"интересная (?:история|новость))\?", r"сообщите нам (?:о|свою) новост",
            r"следите за (?:нами|новостями) в", r"присоединяйтесь к нам", r"telegram(?:-| )канал\b.{0,40}подпис"),
     "kk": (r"бізді .{0,30}(?:оқыңыз|жазылыңыз)",),
     "ky": (r"бизди .{0,30}(?:окуңуз|жазылыңыз|көзөмөлдөңүз)", r"telegram-каналына катталыңыз"),
@@ -74,12 +79,15 @@ PAYWALL_PHRASES = {
     "en": (r"to (?:view|read|continue reading) the (?:full|whole|rest of the) (?:story|article)",
            r"subscribe now (?:to|for)", r"already a subscriber", r"subscribers? only",
            r"this (?:article|content|story) is (?:only )?(?:available )?(?:for|to) (?:subscribers|members)",
-           r"log in to (?:read|continue)"),
+           r"log in to (?:read|continue)", r"log in or create an? (?:free )?account to (?:continue|read)",
+           r"enjoying our (?:latest )?content\?"),
     "ru": (r"доступ(?:ен|но) только (?:для )?подписчик", r"полная версия (?:статьи )?доступна",
            r"чтобы (?:прочитать|читать) (?:статью )?полностью"),
     "de": (r"nur für abonnenten", r"sie sind (?:aktuell )?nicht eingeloggt", r"jetzt weiterlesen mit"),
-    "fr": (r"pour lire la suite", r"réservé aux abonnés", r"pour accéder en illimité"),
-    "es": (r"(?:contenido|funcionalidad) (?:es )?(?:exclusiv[ao] |sólo |solo )?para suscriptores",),
+    "fr": (r"pour lire la suite", r"réservé aux abonnés", r"pour accéder en illimité",
+           r"il vous reste [\d.,]+\s?% de cet article à lire", r"découvrez nos offres"),
+    "es": (r"(?:contenido|funcionalidad) (?:es )?(?:exclusiv[ao] |sólo |solo )?para suscriptores",
+           r"tu suscripción se está usando en otro dispositivo", r"añadir otro usuario a tu suscripción"),
 }
 PAYWALL = re.compile(rf"(?:{_family(PAYWALL_PHRASES)})", re.I)
 
@@ -157,13 +165,17 @@ COMMENTS = re.compile(
     r"^\W*(?:\d+\s+)?(?:comments?|kommentare?|комментари[йиея]|izohlar|пікірлер)\b\W*(?:\d+)?\W*$|"
     r"(?:keine kommentare|kommentare insgesamt|leave a (?:comment|reply)|be the first to comment|"
     r"comments are closed|оставьте комментарий|комментарии закрыты|in den kommentaren|"
-    r"um kommentare zu schreiben)",
+    r"um kommentare zu schreiben|^\W*kommentar abgeben\W*$|einloggen,? um einen kommentar abzugeben|"
+    r"join (?:our|the) (?:commenting forum|conversation below)|would you like to comment on this (?:article|story)|"
+    r"(?:read|see) our comment(?:ing)? (?:policy|guidelines)|your public display name|"
+    r"(?:log|sign) in to (?:post a )?comment|чтобы оставить комментарий|"
+    r"izoh qoldirish uchun|изоҳ қолдириш учун)",
     re.I,
 )
 # A row of tags: "Tags: Bishkek, budget" or the label alone.
 TAG_ROW = re.compile(
     r"^\W*(?:tags?|теги|тэги|метки|тегтер|тэгтер|teglar|тэгҳо|теглар|bellikler|schlagwörter|schlagworte|"
-    r"etiquetas|mots-clés|tagi)\s*(?::|$)",
+    r"etiquetas|mots-clés|tagi)(?: (?:zu diesem artikel|for this (?:article|story)))?\s*(?::|$)",
     re.I,
 )
 # Notices shown to readers without JavaScript or with an ad blocker.
