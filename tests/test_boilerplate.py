@@ -130,21 +130,26 @@ FAMILIES = {
         "Got a story? Get in touch with our news team by emailing us at news@example.org",
         "Stay informed with The Steppe Herald – your source for credible journalism. Subscribe Now!",
         "For more stories like this, check our news page.", "Follow Karakum Herald on Google News",
-        "Есть чем поделиться? Пишите нам в Telegram.",
+        "Есть чем поделиться? Пишите нам в Telegram.", "Sign up for our emails", "2 Wochen kostenlos testen",
+        "Folgst du schon 20 Minuten auf Whatsapp?",
     ],
     "donation": [
         "Please donate to keep our newsroom independent.", "Поддержите нас: каждое пожертвование важно.",
         "Бізді қолдаңыз — редакцияға көмектесіңіз.", "Бизди колдоңуз — редакцияга жардам бериңиз.",
         "Bizni qoʻllab-quvvatlang va xayriya qiling.", "Моро дастгирӣ кунед, ҳар кӯмак муҳим аст.",
         "Bizi goldaň: her goldaw möhüm.", "Unterstützen Sie unabhängigen Journalismus: jetzt unterstützen.",
+        "Unabhängiger Journalismus braucht deine Unterstützung.",
     ],
     "paywall": [
         "To read the full story, please subscribe.", "Материал доступен только для подписчиков.",
         "Pour lire la suite, abonnez-vous.", "Dieser Artikel ist nur für Abonnenten.",
         "Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés.",
         "Tu suscripción se está usando en otro dispositivo", "Log in or create an account to continue",
+        "Si continúas leyendo en este dispositivo, no se podrá leer en el otro.",
     ],
-    "advert": ["Advertisement", "Реклама", "ANZEIGE", "This post contains affiliate links; we may earn a commission."],
+    "advert": ["Advertisement", "Реклама", "ANZEIGE", "This post contains affiliate links; we may earn a commission.",
+               "Advertisement 1Story continues below",
+               "We independently select everything we recommend. Buying through us may earn us a commission."],
     "credit": [
         "Photo: AFP", "Фото: Иван Петров", "Сурет: Айгүл Сәрсенова", "Сүрөт: Азамат Касымов",
         "Surat manbasi: UzA", "Сурат: Жаҳон", "Акс: Ховар", "Surat: TDH", "Quelle: dpa", "Источник: Kabar",
@@ -168,6 +173,13 @@ FAMILIES = {
     "date_label": ["Updated 14.02.2026", "Обновлено: 18.11.2026, 14:05", "Release Date:"],
     "agency": ["(dpa)", "aja/PAP", "(Kazinform)"],
     "optimized": ["Optimized by Optimole", "Powered by WordPress"],
+    "reader_feedback": [
+        "Fehler gefunden? Jetzt melden.", "Нашли ошибку? Выделите её и нажмите Ctrl+Enter.",
+        "Matnda xatolik topsangiz, uni belgilab Ctrl+Enter tugmasini bosing.",
+        "Қате тапсаңыз, оны белгілеп, Ctrl+Enter басыңыз.", "Ката тапсаңыз, белгилеп Ctrl+Enter басыңыз.",
+        "Хатони топдингизми? Уни белгилаб Ctrl+Enter тугмасини босинг.", "Wie hat Ihnen dieser Artikel gefallen?",
+        "Оцените статью", "How useful was this article?",
+    ],
     "script_notice": ["Please enable JavaScript to read Karakum Herald.", "Включите JavaScript в браузере.",
                       "Please disable your ad blocker to continue."],
 }
@@ -191,6 +203,8 @@ def test_each_family_in_each_language_is_dropped(family: str, noise: str) -> Non
     "Check out the ministry's latest figures: exports of cotton fell by a third in the first half of the year.",
     "Er wollte zu den Vorwürfen keinen Kommentar abgeben.",
     "Would you like to comment on the new water law, the reporter asked the minister.",
+    "Noticias relacionadas con el agua llegaron de Osh y de Jalal-Abad durante toda la semana pasada, y el "
+    "ministerio publicó un informe de cuarenta páginas sobre el estado de los canales de riego del sur.",
 ])
 def test_prose_that_starts_like_boilerplate_survives(prose: str) -> None:
     assert clean_paragraphs([PROSE[0], prose, PROSE[1]]) == [PROSE[0], prose, PROSE[1]]

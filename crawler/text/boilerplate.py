@@ -22,7 +22,7 @@ PARAGRAPH_RULES = PhraseIndex((
     rules.HASHTAG_ROW, rules.SHARE_ROW, rules.BUTTON_ROW, phrases.CREDIT, phrases.COPYRIGHT, phrases.COMMENTS,
     phrases.AGENCY_CREDIT, phrases.DATE_LABEL, phrases.TAG_ROW, phrases.READ_ALSO, phrases.COOKIE,
     phrases.NEWSLETTER, phrases.PAYWALL, phrases.ADVERT, phrases.SCRIPT_NOTICE, phrases.DONATION,
-    phrases.APPEAL_START,
+    phrases.APPEAL_START, phrases.READER_FEEDBACK,
 ))
 EVERY_RULE = PARAGRAPH_RULES.regexes
 SCANNED = 3 * SHORT  # longer paragraphs are not scanned: only the hashtag and appeal rules apply to them
@@ -56,6 +56,7 @@ def _is_boilerplate(paragraph: str, own_phrases: tuple[str, ...], maybe: frozens
         or phrases.PAYWALL in maybe and phrases.PAYWALL.search(paragraph)
         or phrases.ADVERT in maybe and phrases.ADVERT.search(paragraph)
         or phrases.SCRIPT_NOTICE in maybe and phrases.SCRIPT_NOTICE.search(paragraph)
+        or phrases.READER_FEEDBACK in maybe and phrases.READER_FEEDBACK.search(paragraph)
     ):
         return True
     return (size <= 3 * SHORT and phrases.DONATION in maybe and bool(phrases.DONATION.search(paragraph))

@@ -36,7 +36,7 @@ READ_ALSO_PHRASES = {
            r"weitere (?:artikel|beiträge|themen|nachrichten|meldungen)", r"zum weiterlesen",
            r"empfohlene (?:artikel|beiträge)", r"verwandte (?:artikel|themen)", r"meistgelesen"),
     "fr": (r"(?:à |a )?lire (?:aussi|également)", r"voir aussi", r"sur le même sujet", r"articles? similaires"),
-    "es": (r"le[ae] también", r"(?:también )?(?:te|le) puede interesar", r"noticias relacionadas",
+    "es": (r"le[ae] también", r"(?:también )?(?:te|le) puede interesar", r"noticias? relacionadas?",
            r"notas relacionadas", r"contenido relacionado", r"temas relacionados", r"más sobre"),
     "it": (r"leggi anche", r"potrebbe interessarti", r"articoli correlati"),
     "pt": (r"leia também", r"veja também", r"leia mais", r"saiba mais"),
@@ -56,7 +56,8 @@ NEWSLETTER_PHRASES = {
            r"download (?:the|our) [\w ]{0,30}apps?\b", r"sign up here", r"newsletter\s*:",
            r"stay (?:informed|up to date|updated) with\b", r"(?:do you have|got) a story(?: to (?:tell|share))?\?",
            r"(?:get in touch|contact) (?:with )?our news ?(?:team|desk)", r"for more stories like this\b",
-           r"check out (?:more of )?(?:our|the [\w’'. ]{2,30}) latest [\w ]{0,20}(?:stories|news|articles)\b"),
+           r"check out (?:more of )?(?:our|the [\w’'. ]{2,30}) latest [\w ]{0,20}(?:stories|news|articles)\b",
+           r"sign up for (?:our|the) (?:e-?mails|newsletters?)\b"),
     "ru": (r"подпис(?:ывайтесь|итесь) на (?:наш|нас)", r"подпишитесь на рассылку", r"есть (?:чем поделиться|"
            r"интересная (?:история|новость))\?", r"сообщите нам (?:о|свою) новост",
            r"следите за (?:нами|новостями) в", r"присоединяйтесь к нам", r"telegram(?:-| )канал\b.{0,40}подпис"),
@@ -67,7 +68,8 @@ NEWSLETTER_PHRASES = {
     "tg": (r"моро дар .{0,30}пайгирӣ кунед",),
     "tk": (r"bizi .{0,30}yzarlaň",),
     "de": (r"(?:zum|unseren?) newsletter(?: anmelden| abonnieren)?", r"newsletter abonnieren", r"folgen sie uns",
-           r"folge uns", r"jetzt abonnieren", r"abonnieren sie (?:unseren|den)"),
+           r"folge uns", r"jetzt abonnieren", r"abonnieren sie (?:unseren|den)", r"abonniere (?:unseren|den)",
+           r"folgst du (?:uns|schon)", r"\d+ wochen (?:gratis|kostenlos) testen"),
     "fr": (r"abonnez-vous", r"inscrivez-vous à (?:notre|la) newsletter", r"suivez-nous"),
     "es": (r"suscríbete", r"s[ií]guenos en", r"únete (?:a|desde)", r"¡?mira lo que tiene nuestro canal"),
     "pl": (r"zapisz się", r"obserwuj nas", r"zapraszamy (?:też )?do subskrypcji"),
@@ -87,7 +89,9 @@ PAYWALL_PHRASES = {
     "fr": (r"pour lire la suite", r"réservé aux abonnés", r"pour accéder en illimité",
            r"il vous reste [\d.,]+\s?% de cet article à lire", r"découvrez nos offres"),
     "es": (r"(?:contenido|funcionalidad) (?:es )?(?:exclusiv[ao] |sólo |solo )?para suscriptores",
-           r"tu suscripción se está usando en otro dispositivo", r"añadir otro usuario a tu suscripción"),
+           r"tu suscripción se está usando en otro dispositivo", r"añadir otro usuario a tu suscripción",
+           r"si continúas leyendo en este dispositivo", r"si quieres compartir tu cuenta",
+           r"quién está usando tu cuenta"),
 }
 PAYWALL = re.compile(rf"(?:{_family(PAYWALL_PHRASES)})", re.I)
 
@@ -95,7 +99,8 @@ PAYWALL = re.compile(rf"(?:{_family(PAYWALL_PHRASES)})", re.I)
 ADVERT_PHRASES = {
     "en": (r"^\W*(?:advertisement|sponsored(?: content)?|paid (?:post|content))\W*$", r"affiliate links?",
            r"we may (?:receive|earn) (?:a )?(?:commission|compensation)", r"advertisers do not influence",
-           r"contains references to products from .{0,40}advertisers", r"^\W*advertise with"),
+           r"contains references to products from .{0,40}advertisers", r"^\W*advertise with",
+           r"may earn (?:us )?(?:an? )?(?:affiliate )?commission", r"story continues below"),
     "ru": (r"^\W*(?:реклама|на правах рекламы|партн[её]рский материал)\b",),
     "de": (r"^\W*(?:anzeige|werbung)\b", r"affiliate[- ]links?"),
     "es": (r"^\W*publicidad\W*$",),
@@ -114,7 +119,8 @@ DONATION_PHRASES = {
     "tg": (r"моро дастгирӣ кунед",),
     "tk": (r"bizi goldaň",),
     "de": (r"unterstütze uns", r"unterstützen sie (?:uns|unsere arbeit|unabhängigen journalismus)",
-           r"jetzt unterstützen", r"spenden sie"),
+           r"jetzt unterstützen", r"spenden sie", r"journalismus braucht (?:deine|ihre) unterstützung",
+           r"werden sie (?:jetzt )?(?:mitglied|unterstützer)"),
     "fr": (r"soutenez-nous", r"faites un don"),
     "es": (r"hazte (?:miembro|socio)", r"apóyanos", r"apoya (?:nuestro|el) periodismo", r"dona ahora",
            r"también puedes hacer periodismo"),
@@ -185,6 +191,15 @@ SCRIPT_NOTICE = re.compile(
     r"включите javascript|javascript (?:отключен|выключен)|для (?:работы|корректной работы) сайта .{0,30}javascript|"
     r"javascript-ni yoqing|aktivieren sie javascript|activez javascript|habilita javascript|"
     r"(?:disable|deactivate) (?:your )?ad ?blocker|отключите (?:блокировщик|adblock))",
+    re.I,
+)
+# Reader feedback widgets: typo reports ("select it and press Ctrl+Enter"), article ratings.
+READER_FEEDBACK = re.compile(
+    r"(?:ctrl\s*\+\s*enter|fehler gefunden\?|нашли (?:ошибку|опечатку)|(?:ошибку|опечатку) в тексте|"
+    r"xato(?:lik)?ni? (?:topdingizmi|topsangiz)|хато(?:лик)?ни? (?:топдингизми|топсангиз)|қате тапсаңыз|"
+    r"ката тапсаңыз|wie hat ihnen (?:dieser|der) artikel gefallen|durchschnittliche bewertung|"
+    r"how (?:useful|helpful) was this (?:article|story)|did you (?:like|enjoy) this (?:article|story)\?|"
+    r"оцените (?:статью|материал)|понравилась (?:ли )?(?:статья|новость)\?)",
     re.I,
 )
 # "Updated 14.02.2019", "Release Date:": a dating label on its own line.
