@@ -57,7 +57,8 @@ NEWSLETTER_PHRASES = {
            r"stay (?:informed|up to date|updated) with\b", r"(?:do you have|got) a story(?: to (?:tell|share))?\?",
            r"(?:get in touch|contact) (?:with )?our news ?(?:team|desk)", r"for more stories like this\b",
            r"check out (?:more of )?(?:our|the [\w’'. ]{2,30}) latest [\w ]{0,20}(?:stories|news|articles)\b",
-           r"sign up for (?:our|the) (?:e-?mails|newsletters?)\b"),
+           r"sign up for (?:our|the) (?:e-?mails|newsletters?)\b",
+           r"for (?:the|our) latest [^.]{0,80}\bsign up (?:for|to)\b"),
     "ru": (r"подпис(?:ывайтесь|итесь) на (?:наш|нас)", r"подпишитесь на рассылку", r"есть (?:чем поделиться|"
            r"интересная (?:история|новость))\?", r"сообщите нам (?:о|свою) новост",
            r"следите за (?:нами|новостями) в", r"присоединяйтесь к нам", r"telegram(?:-| )канал\b.{0,40}подпис"),
