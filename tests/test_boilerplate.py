@@ -174,6 +174,16 @@ FAMILIES = {
     "date_label": ["Updated 14.02.2026", "Обновлено: 18.11.2026, 14:05", "Release Date:"],
     "agency": ["(dpa)", "aja/PAP", "(Kazinform)"],
     "optimized": ["Optimized by Optimole", "Powered by WordPress"],
+    "disclaimer": [
+        "The views expressed in this article are the author's own and do not reflect those of the Steppe Herald.",
+        "Gastkommentare müssen nicht der Meinung der Redaktion entsprechen.",
+        "Мнение автора может не совпадать с позицией редакции.",
+        "Муаллиф фикри таҳририят нуқтаи назари билан мос келмаслиги мумкин.",
+        "Muallif fikri tahririyat nuqtai nazari bilan mos kelmasligi mumkin.",
+        "Автордың пікірі редакцияның көзқарасын білдірмейді.",
+    ],
+    "reading_time": ["4 min read", "Lesedauer: 4 Minuten", "3 Minuten Lesezeit", "Время чтения: 3 минуты",
+                     "5 daqiqa oʻqish"],
     "reader_feedback": [
         "Fehler gefunden? Jetzt melden.", "Нашли ошибку? Выделите её и нажмите Ctrl+Enter.",
         "Matnda xatolik topsangiz, uni belgilab Ctrl+Enter tugmasini bosing.",
@@ -204,6 +214,8 @@ def test_each_family_in_each_language_is_dropped(family: str, noise: str) -> Non
     "Check out the ministry's latest figures: exports of cotton fell by a third in the first half of the year.",
     "Er wollte zu den Vorwürfen keinen Kommentar abgeben.",
     "Reporting by local journalists showed that the canal had been dry since June.",
+    "The minister said the views expressed by farmers in Osh would shape the new water law, due in March.",
+    "Reading time for pupils in Bishkek schools will double next year, the education ministry said.",
     # contributor lines are kept: they credit people the record names nowhere else
     "Reporting by Aigerim Seisembayeva in Astana; Editing by Mark Trevelyan",
     "Associated Press writer John Leicester in Paris contributed to this report.",

@@ -22,7 +22,7 @@ PARAGRAPH_RULES = PhraseIndex((
     rules.HASHTAG_ROW, rules.SHARE_ROW, rules.BUTTON_ROW, phrases.CREDIT, phrases.COPYRIGHT, phrases.COMMENTS,
     phrases.AGENCY_CREDIT, phrases.DATE_LABEL, phrases.TAG_ROW, phrases.READ_ALSO, phrases.COOKIE,
     phrases.NEWSLETTER, phrases.PAYWALL, phrases.ADVERT, phrases.SCRIPT_NOTICE, phrases.DONATION,
-    phrases.APPEAL_START, phrases.READER_FEEDBACK,
+    phrases.APPEAL_START, phrases.READER_FEEDBACK, phrases.DISCLAIMER, phrases.READING_TIME,
 ))
 EVERY_RULE = PARAGRAPH_RULES.regexes
 SCANNED = 3 * SHORT  # longer paragraphs are not scanned: only the hashtag and appeal rules apply to them
@@ -45,6 +45,7 @@ def _is_boilerplate(paragraph: str, own_phrases: tuple[str, ...], maybe: frozens
         or phrases.AGENCY_CREDIT in maybe and phrases.AGENCY_CREDIT.match(paragraph)
         or phrases.DATE_LABEL in maybe and phrases.DATE_LABEL.match(paragraph) and _dated(paragraph)
         or phrases.TAG_ROW in maybe and phrases.TAG_ROW.match(paragraph)
+        or phrases.READING_TIME in maybe and phrases.READING_TIME.match(paragraph)
         or phrases.READ_ALSO in maybe and phrases.READ_ALSO.match(paragraph)
         and len(WORD.findall(paragraph)) < MAX_TEASER_WORDS
         or " © " in paragraph  # a caption with its credit
@@ -57,6 +58,7 @@ def _is_boilerplate(paragraph: str, own_phrases: tuple[str, ...], maybe: frozens
         or phrases.ADVERT in maybe and phrases.ADVERT.search(paragraph)
         or phrases.SCRIPT_NOTICE in maybe and phrases.SCRIPT_NOTICE.search(paragraph)
         or phrases.READER_FEEDBACK in maybe and phrases.READER_FEEDBACK.search(paragraph)
+        or phrases.DISCLAIMER in maybe and phrases.DISCLAIMER.search(paragraph)
     ):
         return True
     return (size <= 3 * SHORT and phrases.DONATION in maybe and bool(phrases.DONATION.search(paragraph))

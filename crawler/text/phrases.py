@@ -194,6 +194,26 @@ SCRIPT_NOTICE = re.compile(
     r"(?:disable|deactivate) (?:your )?ad ?blocker|отключите (?:блокировщик|adblock))",
     re.I,
 )
+# Editorial disclaimers on opinion pieces and guest posts: the author's view is not the outlet's.
+DISCLAIMER = re.compile(
+    r"(?:(?:views|opinions) expressed (?:in this (?:article|column|piece) )?(?:are|do not)|"
+    r"(?:views|opinions) of the author(?:s)? (?:do not|are)|"
+    r"müssen nicht (?:der|die) (?:meinung|position) der redaktion|"
+    r"(?:gibt|geben) nicht (?:unbedingt |zwingend )?die meinung der redaktion|"
+    r"(?:мнение|точка зрения|позиция) (?:автора|авторов) (?:может )?(?:не )?(?:совпада|отража)|"
+    r"(?:может )?не совпадать с (?:мнением|позицией|точкой зрения) редакции|"
+    r"редакцияның (?:көзқарасы|ұстанымы)|редакциянын (?:көз карашы|позициясы)|"
+    r"tahririyat (?:nuqtai nazari|fikri|pozitsiyasi)|таҳририят (?:нуқтаи назари|фикри|позицияси)|"
+    r"нуқтаи назари (?:муаллиф|таҳририя)|redaksiýanyň (?:garaýşy|pikiri))",
+    re.I,
+)
+# "4 min read", "Lesedauer: 4 Minuten", "Время чтения: 3 минуты": reading-time labels on their own.
+READING_TIME = re.compile(
+    r"^\W*(?:(?:reading time|lesedauer|lesezeit|время чтения|o[ʻ‘'`’]?qish vaqti|оқу уақыты)\W*\d+\s*\w{0,8}|"
+    r"\d+\s*(?:min(?:ute)?s?|minuten|мин(?:ут[аы]?)?|daqiqa|минут)\.?\s*(?:read|lesezeit|lesedauer|чтения|"
+    r"o[ʻ‘'`’]?qish|оқу))\W*$",
+    re.I,
+)
 # Reader feedback widgets: typo reports ("select it and press Ctrl+Enter"), article ratings.
 READER_FEEDBACK = re.compile(
     r"(?:ctrl\s*\+\s*enter|fehler gefunden\?|нашли (?:ошибку|опечатку)|(?:ошибку|опечатку) в тексте|"
