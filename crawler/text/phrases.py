@@ -92,7 +92,7 @@ PAYWALL_PHRASES = {
     "es": (r"(?:contenido|funcionalidad) (?:es )?(?:exclusiv[ao] |sólo |solo )?para suscriptores",
            r"tu suscripción se está usando en otro dispositivo", r"añadir otro usuario a tu suscripción",
            r"si continúas leyendo en este dispositivo", r"si quieres compartir tu cuenta",
-           r"quién está usando tu cuenta"),
+           r"quién está usando tu cuenta", r"continuar compartiendo tu cuenta"),
 }
 PAYWALL = re.compile(rf"(?:{_family(PAYWALL_PHRASES)})", re.I)
 
@@ -164,7 +164,10 @@ COOKIE = re.compile(
     r"(?:we use cookies|this (?:site|website) uses cookies|by continuing to (?:browse|use)|cookie policy|"
     r"используем (?:файлы )?cookie|использует (?:файлы )?cookie|cookie-файл|"
     r"cookie fayllar|cookie-lardan|cookie қолдан|cookie колдон|verwendet cookies|utilise des cookies|"
-    r"utiliza cookies|ein klick für den datenschutz)",
+    r"utiliza cookies|ein klick für den datenschutz|"
+    r"ich bin damit einverstanden, dass mir (?:der )?externe|empfohlener redaktioneller inhalt|"
+    r"personenbezogene daten an drittplattformen|externen inhalt mit einem klick|"
+    r"(?:accept|allow) (?:all )?(?:cookies|consent) to (?:view|see|display|load) this (?:content|embed|video))",
     re.I,
 )
 # Comment-section furniture left in the text.
@@ -204,7 +207,10 @@ DISCLAIMER = re.compile(
     r"(?:может )?не совпадать с (?:мнением|позицией|точкой зрения) редакции|"
     r"редакцияның (?:көзқарасы|ұстанымы)|редакциянын (?:көз карашы|позициясы)|"
     r"tahririyat (?:nuqtai nazari|fikri|pozitsiyasi)|таҳририят (?:нуқтаи назари|фикри|позицияси)|"
-    r"нуқтаи назари (?:муаллиф|таҳририя)|redaksiýanyň (?:garaýşy|pikiri))",
+    r"нуқтаи назари (?:муаллиф|таҳририя)|redaksiýanyň (?:garaýşy|pikiri)|"
+    r"totalverlust des eingesetzten kapitals|keine (?:anlage|kauf)(?:beratung|empfehlung)|"
+    r"(?:does not|do not|is not intended to) constitute (?:investment|financial) advice|"
+    r"не (?:является|являются) (?:индивидуальной )?инвестиционной рекомендаци)",
     re.I,
 )
 # "4 min read", "Lesedauer: 4 Minuten", "Время чтения: 3 минуты": reading-time labels on their own.
