@@ -58,7 +58,7 @@ NEWSLETTER_PHRASES = {
            r"(?:get in touch|contact) (?:with )?our news ?(?:team|desk)", r"for more stories like this\b",
            r"check out (?:more of )?(?:our|the [\w’'. ]{2,30}) latest [\w ]{0,20}(?:stories|news|articles)\b",
            r"sign up for (?:our|the) (?:e-?mails|newsletters?)\b",
-           r"for (?:the|our) latest [^.]{0,80}\bsign up (?:for|to)\b"),
+           r"for (?:the|our) latest [^.]{0,80}\b(?:sign up (?:for|to)|download (?:the|our))\b"),
     "ru": (r"подпис(?:ывайтесь|итесь) на (?:наш|нас)", r"подпишитесь на рассылку", r"есть (?:чем поделиться|"
            r"интересная (?:история|новость))\?", r"сообщите нам (?:о|свою) новост",
            r"следите за (?:нами|новостями) в", r"присоединяйтесь к нам", r"telegram(?:-| )канал\b.{0,40}подпис"),
@@ -72,7 +72,8 @@ NEWSLETTER_PHRASES = {
            r"folge uns", r"jetzt abonnieren", r"abonnieren sie (?:unseren|den)", r"abonniere (?:unseren|den)",
            r"folgst du (?:uns|schon)", r"\d+ wochen (?:gratis|kostenlos) testen"),
     "fr": (r"abonnez-vous", r"inscrivez-vous à (?:notre|la) newsletter", r"suivez-nous"),
-    "es": (r"suscríbete", r"s[ií]guenos en", r"únete (?:a|desde)", r"¡?mira lo que tiene nuestro canal"),
+    "es": (r"suscríbete", r"s[ií]guenos en", r"únete (?:a|desde)", r"¡?mira lo que tiene nuestro canal",
+           r"¿?ya sabías que .{0,40}canal de (?:telegram|whatsapp)"),
     "pl": (r"zapisz się", r"obserwuj nas", r"zapraszamy (?:też )?do subskrypcji"),
 }
 NEWSLETTER = re.compile(rf"^\W*(?:{_family(NEWSLETTER_PHRASES)})", re.I)
@@ -208,7 +209,7 @@ DISCLAIMER = re.compile(
     r"редакцияның (?:көзқарасы|ұстанымы)|редакциянын (?:көз карашы|позициясы)|"
     r"tahririyat (?:nuqtai nazari|fikri|pozitsiyasi)|таҳририят (?:нуқтаи назари|фикри|позицияси)|"
     r"нуқтаи назари (?:муаллиф|таҳририя)|redaksiýanyň (?:garaýşy|pikiri)|"
-    r"totalverlust des eingesetzten kapitals|keine (?:anlage|kauf)(?:beratung|empfehlung)|"
+    r"totalverlust des eingesetzten kapitals|alle angaben ohne gewähr|keine (?:anlage|kauf)(?:beratung|empfehlung)|"
     r"(?:does not|do not|is not intended to) constitute (?:investment|financial) advice|"
     r"не (?:является|являются) (?:индивидуальной )?инвестиционной рекомендаци)",
     re.I,
@@ -226,6 +227,7 @@ READER_FEEDBACK = re.compile(
     r"xato(?:lik)?ni? (?:topdingizmi|topsangiz)|хато(?:лик)?ни? (?:топдингизми|топсангиз)|қате тапсаңыз|"
     r"ката тапсаңыз|wie hat ihnen (?:dieser|der) artikel gefallen|durchschnittliche bewertung|"
     r"how (?:useful|helpful) was this (?:article|story)|did you (?:like|enjoy) this (?:article|story)\?|"
+    r"we want to hear what you think about this (?:article|story)|"
     r"оцените (?:статью|материал)|понравилась (?:ли )?(?:статья|новость)\?)",
     re.I,
 )
