@@ -27,7 +27,7 @@ CLASS_BYLINE_XPATH = etree.XPath(
     "//*[@class][contains(@class, 'yline') or contains(@class, 'YLINE') or contains(@class, 'uthor') "
     "or contains(@class, 'UTHOR') or contains(@class, 'utor')]"
 )
-TEXT_XPATH = etree.XPath(".//text()[not(ancestor::script) and not(ancestor::style)]")
+TEXT_XPATH = etree.XPath(".//text()[not(ancestor::script) and not(ancestor::style)]", smart_strings=False)
 ITEMPROP_NAME_XPATH = etree.XPath(".//*[@itemprop='name']")
 # Links to an author's page ("/author/ann-lee", "/autoren/name/max-kolter", "/avtor/..."); a link to the list of
 # all authors ("/articles/authors") names no one (see AUTHOR_PAGE).

@@ -10,7 +10,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 PARAGRAPH_XPATH = etree.XPath("//p")
-LINK_TEXT_XPATH = etree.XPath(".//a//text()")
+LINK_TEXT_XPATH = etree.XPath(".//a//text()", smart_strings=False)  # lengths only: plain strings
 WORD = re.compile(r"\w+")
 DIGIT = re.compile(r"\d")
 MIN_PARAGRAPH = 80  # characters: shorter <p> are captions, bylines, buttons

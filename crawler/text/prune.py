@@ -23,7 +23,7 @@ TEXT_VALUES_XPATH = etree.XPath("//body//text()", smart_strings=False)  # the sa
 # The same nodes again when the page's one body is /html/body: ~15% faster than searching for bodies.
 HTML_BODY_TEXT_XPATH = etree.XPath("/html/body//text()")
 HTML_BODY_TEXT_VALUES_XPATH = etree.XPath("/html/body//text()", smart_strings=False)
-LINK_TEXT_XPATH = etree.XPath(".//a//text()")
+LINK_TEXT_XPATH = etree.XPath(".//a//text()", smart_strings=False)  # lengths only: plain strings
 CONTENT_PARAGRAPHS = etree.XPath(".//p")
 LEADING_CHARS = 80  # enough of an element's text to recognise a "Read also" label at its start
 KEEP_TAGS = frozenset({"html", "body", "article", "main"})
