@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
 from scrapy.crawler import Crawler
 from scrapy.extensions.feedexport import FileFeedStorage
-
 
 DEFAULT_FEED_URI = "data/articles/%(day)s/%(run_id)s.jsonl"
 
@@ -18,13 +17,13 @@ def run_id(crawler: Crawler) -> str:
     """This run's id (NEWS_RUN_ID, else the UTC start time), fixed for the whole run."""
     value = getattr(crawler, "news_run_id", None)
     if value is None:
-        value = crawler.settings.get("NEWS_RUN_ID") or datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        value = crawler.settings.get("NEWS_RUN_ID") or datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         crawler.news_run_id = value
     return value
 
 
 def uri_params_for(crawler: Crawler) -> dict[str, str]:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     spider = crawler.spider
     return {"run_id": run_id(crawler), "day": now.strftime("%Y-%m-%d"), "name": spider.name if spider else "",
             "time": now.strftime("%Y-%m-%dT%H-%M-%S")}

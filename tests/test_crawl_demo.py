@@ -33,8 +33,9 @@ def first_run(tmp_path_factory, demo_site):
     tmp = tmp_path_factory.mktemp("demo-crawl")
     state = tmp / "state"
     out = tmp / "first.jsonl"
-    proc = run_scrapy(["crawl", "news", "-a", "sources=demo", "-O", str(out), "-s", f"NEWS_DEMO_URL={demo_site.base_url}",
-                       "-s", f"NEWS_STATE_DIR={state}", "-s", f"NEWS_DUPLICATES_OUTPUT={tmp / 'first.dupes.jsonl'}",
+    proc = run_scrapy(["crawl", "news", "-a", "sources=demo", "-O", str(out),
+                       "-s", f"NEWS_DEMO_URL={demo_site.base_url}", "-s", f"NEWS_STATE_DIR={state}",
+                       "-s", f"NEWS_DUPLICATES_OUTPUT={tmp / 'first.dupes.jsonl'}",
                        "-s", f"NEWS_STATS_DUMP={tmp / 'first.stats.json'}", "-s", "AUTOTHROTTLE_ENABLED=False",
                        "-s", "NEWS_ALLOWED_PRIVATE_HOSTS=127.0.0.1"])
     assert proc.returncode == 0, proc.stderr[-3000:]
@@ -119,8 +120,9 @@ def test_second_run_emits_nothing_and_downloads_no_exported_article(first_run, d
     tmp = first_run["tmp"]
     before = dict(demo_site.hits)
     out = tmp / "second.jsonl"
-    proc = run_scrapy(["crawl", "news", "-a", "sources=demo", "-O", str(out), "-s", f"NEWS_DEMO_URL={demo_site.base_url}",
-                       "-s", f"NEWS_STATE_DIR={first_run['state']}", "-s", f"NEWS_STATS_DUMP={tmp / 'second.stats.json'}",
+    proc = run_scrapy(["crawl", "news", "-a", "sources=demo", "-O", str(out),
+                       "-s", f"NEWS_DEMO_URL={demo_site.base_url}", "-s", f"NEWS_STATE_DIR={first_run['state']}",
+                       "-s", f"NEWS_STATS_DUMP={tmp / 'second.stats.json'}",
                        "-s", f"NEWS_DUPLICATES_OUTPUT={tmp / 'second.dupes.jsonl'}", "-s", "AUTOTHROTTLE_ENABLED=False",
                        "-s", "NEWS_ALLOWED_PRIVATE_HOSTS=127.0.0.1"])
     assert proc.returncode == 0, proc.stderr[-3000:]

@@ -1,6 +1,6 @@
 """Tests of crawler.discovery: feeds, sitemaps and listings to article links."""
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from scrapy.http import HtmlResponse
 
@@ -37,7 +37,7 @@ NEWS = b"""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
 def test_rss_items_with_dates() -> None:
     links = parse_feed(RSS)
     assert [link.url for link in links] == ["https://news.kg/a/1.html", "https://news.kg/a/2.html"]
-    assert links[0].published == datetime(2026, 11, 18, 4, 14, tzinfo=timezone.utc)
+    assert links[0].published == datetime(2026, 11, 18, 4, 14, tzinfo=UTC)
     assert links[1].published is not None and links[1].published.year == 2025
 
 
@@ -69,7 +69,7 @@ def test_sitemap_index_and_google_news() -> None:
     assert news.kind == "urlset"
     first, second = news.links
     assert first.title == "Six" and first.language == "ky"
-    assert first.published == datetime(2026, 11, 18, 4, 14, tzinfo=timezone.utc)
+    assert first.published == datetime(2026, 11, 18, 4, 14, tzinfo=UTC)
     assert second.published is not None and second.published.date() == date(2025, 5, 1)
 
 
@@ -78,7 +78,7 @@ def test_since_filter_keeps_undated() -> None:
     assert is_recent(None, since)
     assert not is_recent(parse_datetime("2025-12-31T23:00:00Z"), since)
     assert is_recent(parse_datetime("2026-01-01"), since)
-    assert parse_datetime("2021-09-01 14:50:49Z") == datetime(2021, 9, 1, 14, 50, 49, tzinfo=timezone.utc)
+    assert parse_datetime("2021-09-01 14:50:49Z") == datetime(2021, 9, 1, 14, 50, 49, tzinfo=UTC)
     assert parse_datetime("not a date") is None
 
 

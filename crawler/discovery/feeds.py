@@ -26,7 +26,8 @@ def _entry_link(entry: etree._Element) -> str | None:
         if not href and child.text and child.text.strip():
             return child.text.strip()
     for child in entry:
-        if _local(child.tag) == "guid" and child.get("isPermaLink", "true") == "true" and (child.text or "").startswith("http"):
+        permalink = child.get("isPermaLink", "true") == "true"
+        if _local(child.tag) == "guid" and permalink and (child.text or "").startswith("http"):
             return child.text.strip()
     about = entry.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
     return about.strip() if about else None

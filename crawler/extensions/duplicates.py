@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, IO
+from typing import IO, Any
 
 from scrapy import signals
 from scrapy.crawler import Crawler

@@ -19,10 +19,8 @@ FILTERS = ("none", "central_asia")
 def read_urls(spec: str) -> list[str]:
     """URLs from a file (one per line, `#` comments) or a comma-separated list."""
     path = Path(spec)
-    if "://" not in spec and path.is_file():
-        lines = path.read_text(encoding="utf-8").splitlines()
-    else:
-        lines = spec.split(",")
+    from_file = "://" not in spec and path.is_file()
+    lines = path.read_text(encoding="utf-8").splitlines() if from_file else spec.split(",")
     urls = [line.strip() for line in lines if line.strip() and not line.strip().startswith("#")]
     bad = [u for u in urls if not u.startswith(("http://", "https://"))]
     if bad:
