@@ -103,8 +103,10 @@ ADVERT_PHRASES = {
            r"we may (?:receive|earn) (?:a )?(?:commission|compensation)", r"advertisers do not influence",
            r"contains references to products from .{0,40}advertisers", r"^\W*advertise with",
            r"may earn (?:us )?(?:an? )?(?:affiliate )?commission", r"story continues below"),
-    "ru": (r"^\W*(?:реклама|на правах рекламы|партн[её]рский материал)\b",),
-    "de": (r"^\W*(?:anzeige|werbung)\b", r"affiliate[- ]links?"),
+    # the label alone or set off ("ANZEIGE - …", "[Werbung] …", "*Werbung. …"): "Реклама в соцсетях…" and
+    # "Werbung nervt." open prose
+    "ru": (r"^\W*(?:реклама|на правах рекламы|партн[её]рский материал)(?:\W*$|\s*[:|.\])–—-]\s)",),
+    "de": (r"^\W*(?:anzeige|werbung)(?:\W*$|\s*[:|.\])–—-]\s)", r"affiliate[- ]links?"),
     "es": (r"^\W*publicidad\W*$",),
 }
 ADVERT = re.compile(rf"(?:{_family(ADVERT_PHRASES)})", re.I)
