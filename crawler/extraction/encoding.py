@@ -5,10 +5,9 @@ from __future__ import annotations
 import codecs
 
 from charset_normalizer import from_bytes
-from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, resolve_encoding
 
-# Server defaults that say little: a <meta> naming another charset wins over these in the header.
-WEAK_HEADER_CHARSETS = frozenset({"cp1252", "latin_1", "iso8859_1", "iso8859_15", "ascii", "us_ascii"})
+from crawler.charsets import declared_encodings
+
 PLAUSIBILITY_SAMPLE = 50_000  # characters
 MIN_LETTERS = 40
 PLAUSIBLE = 0.6
@@ -22,16 +21,6 @@ def _strict(body: bytes, encoding: str | None) -> str | None:
         return body.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         return None
-
-
-def declared_encodings(body: bytes, content_type: str | None) -> list[str]:
-    """Encodings named by the HTTP header and the page's `<meta>`, header first, resolved to codec names."""
-    header = resolve_encoding(http_content_type_encoding(content_type) or "") if content_type else None
-    meta = resolve_encoding(html_body_declared_encoding(body) or "")
-    names = [header, meta]
-    if header and meta and header.replace("-", "_").lower() in WEAK_HEADER_CHARSETS:
-        names = [meta, header]  # an ISO-8859-1 default header is a server default, not a statement
-    return list(dict.fromkeys(n for n in names if n))
 
 
 def plausibility(text: str) -> float:

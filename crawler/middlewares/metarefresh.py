@@ -3,7 +3,8 @@
 Upstream calls `response.text[0:4096]`: the whole body is decoded (and, when no charset is declared, its
 encoding detected by charset-normalizer over every byte, ~5 ms a page) and cached on the response, only to
 look at its first 4 KB. The refresh tag and the base URL are ASCII markup, so the first 4 KB of bytes, decoded
-with the declared charset (else UTF-8, errors replaced), say the same.
+with the charset the page declares (`crawler.charsets`, as the page decoder reads it; else UTF-8, errors
+replaced), say the same.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from scrapy import Request
 from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware as ScrapyMetaRefreshMiddleware
 from scrapy.http import HtmlResponse, Response
 from scrapy.utils.httpobj import urlparse_cached
-from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, resolve_encoding
 from w3lib.html import get_base_url, get_meta_refresh
+
+from crawler.charsets import declared_encodings
 
 HEAD_BYTES = 4096  # what upstream reads too
 
@@ -26,9 +28,8 @@ def head_meta_refresh(response: HtmlResponse, ignore_tags: list[str]) -> tuple[f
     if b"refresh" not in head.lower():
         return None, None
     content_type = response.headers.get(b"Content-Type")
-    declared = (http_content_type_encoding(content_type.decode("latin-1")) if content_type else None) \
-        or html_body_declared_encoding(head)
-    encoding = resolve_encoding(declared or "") or "utf-8"
+    declared = declared_encodings(head, content_type.decode("latin-1") if content_type else None)
+    encoding = declared[0] if declared else "utf-8"
     text = head.decode(encoding, errors="replace")
     base = get_base_url(text, response.url, encoding)
     return get_meta_refresh(text, base, encoding, ignore_tags=ignore_tags)
