@@ -15,17 +15,32 @@ SHORT = 200  # characters: a paragraph longer than this is never a button, credi
 WORD = re.compile(r"\w+")
 MAX_TEASER_WORDS = 25  # a "Read also: <headline>" line is shorter than this
 MAX_LABEL_WORDS = 5  # "Weitere Informationen:", "Kontakt:"
-# Every paragraph rule below, behind one scan for the words each needs: most paragraphs hold none of them,
-# and a regex that is not run costs nothing (the searches for phrases anywhere in a paragraph were ~90% of
-# the cleaning time).
+# Rules by the longest paragraph they judge; "match" rules must match at the paragraph's start, "search" ones
+# anywhere. DATE_LABEL and READ_ALSO take an extra test, in `_is_boilerplate`.
+SHORT_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (rules.SHARE_ROW, "match"), (rules.BUTTON_ROW, "match"), (phrases.CREDIT, "match"),
+    (phrases.COPYRIGHT, "search"), (phrases.COMMENTS, "search"), (phrases.AGENCY_CREDIT, "match"),
+    (phrases.TAG_ROW, "match"), (phrases.READING_TIME, "match"),
+)
+MEDIUM_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (phrases.COOKIE, "search"), (phrases.NEWSLETTER, "match"), (phrases.PAYWALL, "search"),
+    (phrases.ADVERT, "search"), (phrases.SCRIPT_NOTICE, "search"), (phrases.READER_FEEDBACK, "search"),
+    (phrases.DISCLAIMER, "search"),
+)
+# Every paragraph rule, behind one scan for the words each needs: most paragraphs hold none of them, and a
+# regex that is not run costs nothing (the searches for phrases anywhere in a paragraph were ~90% of the
+# cleaning time).
 PARAGRAPH_RULES = PhraseIndex((
-    rules.HASHTAG_ROW, rules.SHARE_ROW, rules.BUTTON_ROW, phrases.CREDIT, phrases.COPYRIGHT, phrases.COMMENTS,
-    phrases.AGENCY_CREDIT, phrases.DATE_LABEL, phrases.TAG_ROW, phrases.READ_ALSO, phrases.COOKIE,
-    phrases.NEWSLETTER, phrases.PAYWALL, phrases.ADVERT, phrases.SCRIPT_NOTICE, phrases.DONATION,
-    phrases.APPEAL_START, phrases.READER_FEEDBACK, phrases.DISCLAIMER, phrases.READING_TIME,
+    rules.HASHTAG_ROW, *(regex for regex, _ in SHORT_RULES), phrases.DATE_LABEL, phrases.READ_ALSO,
+    *(regex for regex, _ in MEDIUM_RULES), phrases.DONATION, phrases.APPEAL_START,
 ))
 EVERY_RULE = PARAGRAPH_RULES.regexes
 SCANNED = 3 * SHORT  # longer paragraphs are not scanned: only the hashtag and appeal rules apply to them
+
+
+def _any_rule(paragraph: str, table: tuple[tuple[re.Pattern[str], str], ...],
+              maybe: frozenset[re.Pattern[str]]) -> bool:
+    return any(regex in maybe and getattr(regex, how)(paragraph) for regex, how in table)
 
 
 def _is_boilerplate(paragraph: str, own_phrases: tuple[str, ...], maybe: frozenset[re.Pattern[str]]) -> bool:
@@ -37,29 +52,14 @@ def _is_boilerplate(paragraph: str, own_phrases: tuple[str, ...], maybe: frozens
         return True
     size = len(paragraph)
     if size <= SHORT and (
-        rules.SHARE_ROW in maybe and rules.SHARE_ROW.match(paragraph)
-        or rules.BUTTON_ROW in maybe and rules.BUTTON_ROW.match(paragraph)
-        or phrases.CREDIT in maybe and phrases.CREDIT.match(paragraph)
-        or phrases.COPYRIGHT in maybe and phrases.COPYRIGHT.search(paragraph)
-        or phrases.COMMENTS in maybe and phrases.COMMENTS.search(paragraph)
-        or phrases.AGENCY_CREDIT in maybe and phrases.AGENCY_CREDIT.match(paragraph)
+        _any_rule(paragraph, SHORT_RULES, maybe)
         or phrases.DATE_LABEL in maybe and phrases.DATE_LABEL.match(paragraph) and _dated(paragraph)
-        or phrases.TAG_ROW in maybe and phrases.TAG_ROW.match(paragraph)
-        or phrases.READING_TIME in maybe and phrases.READING_TIME.match(paragraph)
         or phrases.READ_ALSO in maybe and phrases.READ_ALSO.match(paragraph)
         and len(WORD.findall(paragraph)) < MAX_TEASER_WORDS
         or " © " in paragraph  # a caption with its credit
     ):
         return True
-    if size <= 2 * SHORT and (
-        phrases.COOKIE in maybe and phrases.COOKIE.search(paragraph)
-        or phrases.NEWSLETTER in maybe and phrases.NEWSLETTER.match(paragraph)
-        or phrases.PAYWALL in maybe and phrases.PAYWALL.search(paragraph)
-        or phrases.ADVERT in maybe and phrases.ADVERT.search(paragraph)
-        or phrases.SCRIPT_NOTICE in maybe and phrases.SCRIPT_NOTICE.search(paragraph)
-        or phrases.READER_FEEDBACK in maybe and phrases.READER_FEEDBACK.search(paragraph)
-        or phrases.DISCLAIMER in maybe and phrases.DISCLAIMER.search(paragraph)
-    ):
+    if size <= 2 * SHORT and _any_rule(paragraph, MEDIUM_RULES, maybe):
         return True
     return (size <= 3 * SHORT and phrases.DONATION in maybe and bool(phrases.DONATION.search(paragraph))
             and _mostly_appeal(paragraph))
