@@ -7,7 +7,6 @@ import gc
 import html
 import json
 import random
-import re
 import sys
 import tempfile
 import time
@@ -20,8 +19,6 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `python tools/bench_memory.py` as well as `python -m tools.bench_memory`
     sys.path.insert(0, str(ROOT))
 
-VM_RSS_RE = re.compile(r"^VmRSS:\s+(\d+)\s+kB", re.MULTILINE)
-VM_HWM_RE = re.compile(r"^VmHWM:\s+(\d+)\s+kB", re.MULTILINE)
 MIN_PARAGRAPH_WORDS = 8
 PARAGRAPHS_PER_ARTICLE = (3, 6)
 HOST = "127.0.0.2"
@@ -124,13 +121,6 @@ class _Crawler:
         self.state: Any = None
 
 
-def rss_mib() -> tuple[float, float]:
-    """(VmRSS, VmHWM) of this process in MiB."""
-    status = Path("/proc/self/status").read_text(encoding="ascii")
-    rss, hwm = VM_RSS_RE.search(status), VM_HWM_RE.search(status)
-    return (int(rss.group(1)) / 1024 if rss else 0.0), (int(hwm.group(1)) / 1024 if hwm else 0.0)
-
-
 def run(corpus: Path, articles: int, checkpoints: Sequence[int], baseline: int,
         progress: Callable[[str], None] | None = None) -> dict[str, Any]:
     """Push `articles` pages through page_article, the clean/validate/tag/dedupe pipelines and a JSON Lines
@@ -139,6 +129,7 @@ def run(corpus: Path, articles: int, checkpoints: Sequence[int], baseline: int,
     from scrapy.exceptions import DropItem
     from scrapy.exporters import JsonLinesItemExporter
 
+    from crawler.extensions.memory import peak_rss_mib, rss_mib
     from crawler.extraction import page_article
     from crawler.items import article_fields
     from crawler.pipelines.clean import CleanPipeline
@@ -170,7 +161,7 @@ def run(corpus: Path, articles: int, checkpoints: Sequence[int], baseline: int,
                     outcomes["exported"] += 1
                 if n in marks:
                     gc.collect()
-                    rss, hwm = rss_mib()
+                    rss, hwm = rss_mib() or 0.0, peak_rss_mib() or 0.0
                     rows.append({"articles": n, "rss_mib": round(rss, 1), "hwm_mib": round(hwm, 1),
                                  "cpu_s": round(time.process_time() - started, 1)})
                     if progress:
