@@ -88,6 +88,11 @@ def _prefix_pattern(prefix: str) -> re.Pattern[str]:
     return re.compile(re.escape(prefix.split("://", 1)[-1].rstrip("/")) + r"(?:/|$)")
 
 
+@lru_cache(maxsize=1024)
+def _base_host(base_url: str) -> str:
+    return host_of(base_url)
+
+
 def source_for_url(url: str, sources: Iterable[Source] | None = None) -> Source | None:
     """The source whose base URL or hosts cover `url`; the longest base-URL prefix wins."""
     best: Source | None = None
@@ -97,7 +102,7 @@ def source_for_url(url: str, sources: Iterable[Source] | None = None) -> Source 
     for source in REGISTRY.values() if sources is None else sources:
         if _prefix_pattern(source.base_url).match(bare):
             length = len(source.base_url)
-        elif not source.is_demo and (host == host_of(source.base_url) or host in source.domains
+        elif not source.is_demo and (host == _base_host(source.base_url) or host in source.domains
                                      or any(host.endswith("." + d) for d in source.domains)):
             length = 0
         else:
