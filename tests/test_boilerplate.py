@@ -201,6 +201,10 @@ FAMILIES = {
         "Хатони топдингизми? Уни белгилаб Ctrl+Enter тугмасини босинг.", "Wie hat Ihnen dieser Artikel gefallen?",
         "Оцените статью", "How useful was this article?", "We want to hear what you think about this article.",
     ],
+    "developing": ["This is a breaking news story - more to follow", "This story is developing and will be updated.",
+                   "Новость дополняется.", "Информация уточняется", "Жаңалық толықтырылуда.", "Жаңылык толукталууда",
+                   "Yangilik toʻldirilmoqda", "Янгилик тўлдирилмоқда.", "Хабар такмил мешавад.", "Habar doldurylýar",
+                   "Dieser Artikel wird laufend aktualisiert."],
     "script_notice": ["Please enable JavaScript to read Karakum Herald.", "Включите JavaScript в браузере.",
                       "Please disable your ad blocker to continue."],
 }
@@ -232,6 +236,8 @@ def test_each_family_in_each_language_is_dropped(family: str, noise: str) -> Non
     "Reporting by Aigerim Seisembayeva in Astana; Editing by Mark Trevelyan",
     "Associated Press writer John Leicester in Paris contributed to this report.",
     "Would you like to comment on the new water law, the reporter asked the minister.",
+    "More to follow in the coming weeks, the minister told reporters in Bishkek after the meeting.",
+    "Следите за обновлениями курса валют на сайте Нацбанка, посоветовал эксперт.",
     "Noticias relacionadas con el agua llegaron de Osh y de Jalal-Abad durante toda la semana pasada, y el "
     "ministerio publicó un informe de cuarenta páginas sobre el estado de los canales de riego del sur.",
 ])

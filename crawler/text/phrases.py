@@ -223,6 +223,23 @@ READING_TIME = re.compile(
     r"o[ʻ‘'`’]?qish|оқу))\W*$",
     re.I,
 )
+# "Новость дополняется", "This is a developing story": a notice that the article will grow, on its own line.
+DEVELOPING = re.compile(
+    r"^\W*(?:this (?:is a )?(?:breaking|developing)(?: news)?(?: new)? story\b[^\n]{0,60}|"
+    r"this (?:story|article|report) (?:is (?:developing|being updated)|will be updated)[^\n]{0,40}|"
+    r"more to follow|check back (?:later |soon )?for (?:more |further )?updates?|"
+    r"(?:новость|информация|материал|текст|статья) (?:дополняется|уточняется|обновляется)|"
+    r"подробности (?:позже|уточняются|следуют)|следите за обновлениями|"
+    r"(?:жаңалық|ақпарат|мәлімет) (?:толықтырылуда|нақтылануда|жаңартылуда)|толығырақ кейінірек|"
+    r"(?:жаңылык|маалымат) (?:толукталууда|такталууда|жаңыланууда)|кененирээк кийинчерээк|"
+    rf"(?:yangilik|xabar|ma{A}lumot) (?:to{A}ldirilmoqda|aniqlanmoqda|yangilanmoqda)|batafsil ma{A}lumot keyinroq|"
+    r"(?:янгилик|хабар|маълумот) (?:тўлдирилмоқда|аниқланмоқда|янгиланмоқда)|"
+    r"(?:хабар|маълумот) (?:такмил (?:дода )?мешавад|пурра карда мешавад|дақиқ карда мешавад)|"
+    r"(?:habar|maglumat) (?:doldurylýar|takyklanýar|täzelenýär)|"
+    r"(?:dieser )?(?:artikel|beitrag|text) wird (?:laufend |fortlaufend |ständig )?aktualisiert|"
+    r"article en cours d(?:'|’)actualisation|noticia en (?:desarrollo|ampliación))\W*$",
+    re.I,
+)
 # Reader feedback widgets: typo reports ("select it and press Ctrl+Enter"), article ratings.
 READER_FEEDBACK = re.compile(
     r"(?:ctrl\s*\+\s*enter|fehler gefunden\?|нашли (?:ошибку|опечатку)|(?:ошибку|опечатку) в тексте|"
