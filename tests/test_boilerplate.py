@@ -205,6 +205,13 @@ FAMILIES = {
                    "Новость дополняется.", "Информация уточняется", "Жаңалық толықтырылуда.", "Жаңылык толукталууда",
                    "Yangilik toʻldirilmoqda", "Янгилик тўлдирилмоқда.", "Хабар такмил мешавад.", "Habar doldurylýar",
                    "Dieser Artikel wird laufend aktualisiert."],
+    "messenger_promo": ["Самые важные новости — в нашем Telegram-канале", "Читайте нас в Telegram",
+                        "Есть новость? Пишите нам в WhatsApp +996 555 000 000",
+                        "Tengrinews.kz телеграм-арнасына жазылыңыз",
+                        "Жаңылыктарды Telegram каналыбыздан окуңуз", "Xabarlarni Telegram kanalimizda kuzatib boring",
+                        "Янгиликларни Telegram каналимизда кузатиб боринг",
+                        "Хабарҳоро дар канали Telegram-и мо пайгирӣ кунед", "Habarlary Telegram kanalymyzda yzarlaň",
+                        "Ещё больше новостей в нашем Дзен", "Follow us on Telegram"],
     "script_notice": ["Please enable JavaScript to read Karakum Herald.", "Включите JavaScript в браузере.",
                       "Please disable your ad blocker to continue."],
 }
@@ -238,6 +245,12 @@ def test_each_family_in_each_language_is_dropped(family: str, noise: str) -> Non
     "Would you like to comment on the new water law, the reporter asked the minister.",
     "More to follow in the coming weeks, the minister told reporters in Bishkek after the meeting.",
     "Следите за обновлениями курса валют на сайте Нацбанка, посоветовал эксперт.",
+    # what someone posted on a platform is news, not a promo of the outlet's channel
+    "Токаев написал в своем Telegram-канале, что наш народ выдержит любые испытания.",
+    "Более 10 тысяч человек подписали петицию, опубликованную в Telegram.",
+    "Kanalga 1 mln kishi obuna bo‘lgan, deya yozdi u Telegramda.",
+    "Pupils in Osh were told to subscribe to the school's Telegram channel for timetable changes.",
+    "Президент Telegram-арнасында бізге жаңа заң керек деп жазды.",
     "Noticias relacionadas con el agua llegaron de Osh y de Jalal-Abad durante toda la semana pasada, y el "
     "ministerio publicó un informe de cuarenta páginas sobre el estado de los canales de riego del sur.",
 ])

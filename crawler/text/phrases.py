@@ -78,6 +78,28 @@ NEWSLETTER_PHRASES = {
 }
 NEWSLETTER = re.compile(rf"^\W*(?:{_family(NEWSLETTER_PHRASES)})", re.I)
 
+# A short line sending readers to the outlet's messenger channel or social page ("Самые важные новости — в нашем
+# Telegram-канале", "Xabarlarni Telegram kanalimizda kuzatib boring"): a platform and, close to it, an
+# imperative or "our" aimed at the reader. A report of what someone posted ("написал в своём Telegram-канале")
+# has neither.
+PLATFORMS = (r"telegram|телеграм|whatsapp|ватсап|вотсап|instagram|инстаграм|youtube|ютуб|tiktok|тикток|дзен|"
+             r"facebook|фейсбук|вконтакте|одноклассник|threads|viber|вайбер")
+PROMO_CUES = {
+    "en": (r"follow us", r"subscribe (?:to )?(?:us|our)", r"join (?:us|our)", r"(?:on|in|to|via) our", r"download our"),
+    "ru": (r"подпис(?:ывайтесь|ывайся|итесь|ись)", r"(?:в|на) наш(?:ем|ему|их|и|у|а)?", r"читайте (?:нас|все новости)",
+           r"следите за (?:нами|(?:нашими )?новостями)", r"присоединяйтесь", r"присылайте", r"пишите (?:нам|в наш)"),
+    "kk": (r"арнамыз\w*", r"парақшамыз\w*", r"жазылыңыз", r"оқыңыз", r"қосылыңыз", r"бізді"),
+    "ky": (r"каналыбыз\w*", r"барагыбыз\w*", r"жазылыңыз", r"окуңуз", r"кошулуңуз", r"бизди"),
+    "uz": (r"kanalimiz\w*", r"sahifamiz\w*", rf"obuna bo{A}ling", r"kuzating", r"kuzatib boring", r"bizni",
+           r"yozing", r"botimiz\w*", r"каналимиз\w*", r"саҳифамиз\w*", r"обуна бўлинг", r"кузатинг",
+           r"кузатиб боринг", r"бизни", r"ёзинг", r"ботимиз\w*"),
+    "tg": (r"канали мо", r"саҳифаи мо", r"обуна шавед", r"пайгирӣ кунед", r"моро"),
+    "tk": (r"kanalymyz\w*", r"sahypamyz\w*", r"ýazylyň", r"yzarlaň", r"bizi"),
+}
+_CUES = _family(PROMO_CUES)
+MESSENGER_PROMO = re.compile(
+    rf"(?<!\w)(?:{_CUES})(?!\w).{{0,60}}(?:{PLATFORMS})|(?:{PLATFORMS}).{{0,60}}(?<!\w)(?:{_CUES})(?!\w)", re.I)
+
 # Paywall notices: the rest of the story is for subscribers.
 PAYWALL_PHRASES = {
     "en": (r"to (?:view|read|continue reading) the (?:full|whole|rest of the) (?:story|article)",
