@@ -22,13 +22,13 @@ READ_ALSO_PHRASES = {
            r"further reading", r"more (?:stories|news|articles)", r"most (?:read|popular)", r"more:", r"also on"),
     "ru": (r"читайте (?:также|тоже|еще|ещё)", r"смотрите также", r"по теме", r"материалы по теме",
            r"другие новости", r"похожие новости", r"ранее по теме", r"(?:еще|ещё) по теме", r"новости по теме",
-           r"самое читаемое", r"рекомендуем"),
+           r"самое читаемое", r"рекомендуем", r"новости партн[её]ров"),
     "kk": (r"тақырыпқа қатысты", r"тақырыпқа орай", r"сондай-ақ оқыңыз", r"оқи отырыңыз", r"тағы оқыңыз",
            r"ұқсас жаңалықтар"),
     "ky": (r"тақырыпка тиешелүү", r"темага тиешелүү", r"ушул темада", r"дагы окуңуз", r"окуй(?:ңуз)?",
            r"окшош жаңылыктар"),
     "uz": (r"mavzuga oid", rf"shuningdek,? o{A}qing", rf"yana o{A}qing", rf"o{A}xshash yangiliklar",
-           r"мавзуга оид", r"шунингдек,? ўқинг", r"яна ўқинг", r"ўхшаш янгиликлар"),
+           r"hamkorlar yangiliklari", r"мавзуга оид", r"шунингдек,? ўқинг", r"яна ўқинг", r"ўхшаш янгиликлар"),
     "tg": (r"мавзӯи марбут", r"инчунин хонед", r"бештар хонед", r"хабарҳои марбут"),
     "tk": (r"şeýle hem okaň", r"degişli habarlar", r"meňzeş habarlar"),
     "de": (r"lesen sie (?:auch|mehr)", r"lies auch", r"auch interessant", r"schon gelesen",
@@ -59,12 +59,16 @@ NEWSLETTER_PHRASES = {
            r"check out (?:more of )?(?:our|the [\w’'. ]{2,30}) latest [\w ]{0,20}(?:stories|news|articles)\b",
            r"sign up for (?:our|the) (?:e-?mails|newsletters?)\b",
            r"for (?:the|our) latest [^.]{0,80}\b(?:sign up (?:for|to)|download (?:the|our))\b"),
-    "ru": (r"подпис(?:ывайтесь|итесь) на (?:наш|нас)", r"подпишитесь на рассылку", r"есть (?:чем поделиться|"
-           r"интересная (?:история|новость))\?", r"сообщите нам (?:о|свою) новост",
+    "ru": (r"подпи(?:сывайтесь|шитесь) на (?:наш|нас)", r"подпишитесь на рассылку",
+           r"есть (?:чем поделиться|что рассказать|интересная (?:история|новость))\?",
+           r"сообщите нам (?:о|свою) новост", r"предложить новость",
+           r"(?:самые|все) (?:свежие|важные|главные|актуальные|интересные) новости[^.?!]{0,60}(?:—|–|-|:) (?:в|на) "
+           r"(?:наш\w* )?(?:telegram|телеграм|whatsapp|instagram|youtube|дзен|facebook|tiktok)",
            r"следите за (?:нами|новостями) в", r"присоединяйтесь к нам", r"telegram(?:-| )канал\b.{0,40}подпис"),
-    "kk": (r"бізді .{0,30}(?:оқыңыз|жазылыңыз)",),
-    "ky": (r"бизди .{0,30}(?:окуңуз|жазылыңыз|көзөмөлдөңүз)", r"telegram-каналына катталыңыз"),
+    "kk": (r"бізді .{0,30}(?:оқыңыз|жазылыңыз)", r"жаңалығыңыз бар ма\?"),
+    "ky": (r"бизди .{0,30}(?:окуңуз|жазылыңыз|көзөмөлдөңүз)", r"telegram-каналына катталыңыз", r"жаңылыгыңыз барбы\?"),
     "uz": (r"telegram kanalimizga obuna", r"kanalimizga obuna bo", r"bizni .{0,30}kuzating", r"обуна бўлинг",
+           r"sizda (?:qiziqarli )?yangilik bormi\?", r"сизда (?:қизиқарли )?янгилик борми\?",
            r"каналимизга обуна", r"бизни .{0,30}кузатинг"),
     "tg": (r"моро дар .{0,30}пайгирӣ кунед",),
     "tk": (r"bizi .{0,30}yzarlaň",),
@@ -86,8 +90,9 @@ PLATFORMS = (r"telegram|телеграм|whatsapp|ватсап|вотсап|inst
              r"facebook|фейсбук|вконтакте|одноклассник|threads|viber|вайбер")
 PROMO_CUES = {
     "en": (r"follow us", r"subscribe (?:to )?(?:us|our)", r"join (?:us|our)", r"(?:on|in|to|via) our", r"download our"),
-    "ru": (r"подпис(?:ывайтесь|ывайся|итесь|ись)", r"(?:в|на) наш(?:ем|ему|их|и|у|а)?", r"читайте (?:нас|все новости)",
-           r"следите за (?:нами|(?:нашими )?новостями)", r"присоединяйтесь", r"присылайте", r"пишите (?:нам|в наш)"),
+    "ru": (r"подпи(?:сывайтесь|сывайся|шитесь|шись)", r"(?:в|на) наш(?:ем|ему|их|и|у|а)?",
+           r"читайте (?:нас|все новости)",
+           r"следите за (?:нами|(?:нашими )?новостями)", r"присоединяйтесь", r"присылайте", r"пишите (?:нам|в)"),
     "kk": (r"арнамыз\w*", r"парақшамыз\w*", r"жазылыңыз", r"оқыңыз", r"қосылыңыз", r"бізді"),
     "ky": (r"каналыбыз\w*", r"барагыбыз\w*", r"жазылыңыз", r"окуңуз", r"кошулуңуз", r"бизди"),
     "uz": (r"kanalimiz\w*", r"sahifamiz\w*", rf"obuna bo{A}ling", r"kuzating", r"kuzatib boring", r"bizni",
@@ -157,23 +162,31 @@ DONATION = re.compile(rf"(?:{_family(DONATION_PHRASES)})", re.I)
 # Photo, image and source credits: a label and a short name.
 CREDIT_LABELS = {
     "en": (r"photo(?:s| credits?)?", r"image(?:s)?(?: credit)?", r"picture", r"illustration", r"credits?",
-           r"source(?: of photo)?", r"main image", r"top image"),
-    "ru": (r"фото(?:графия)?", r"иллюстрация", r"источник", r"коллаж"),
-    "kk": (r"сурет", r"дереккөз"),
-    "ky": (r"сүрөт", r"булак"),
-    "uz": (r"surat(?: manbasi)?", r"сурат", r"manba", r"манба"),
-    "tg": (r"акс", r"сарчашма"),
-    "tk": (r"surat", r"çeşme"),
+           r"source(?: of photo)?", r"main image", r"top image", r"video"),
+    "ru": (r"фото(?:графия)?", r"(?:автор|источник) фото", r"фото и видео", r"видео", r"иллюстрация", r"источник",
+           r"коллаж"),
+    "kk": (r"сурет", r"фото", r"бейне", r"видео", r"дереккөз"),
+    "ky": (r"сүрөт", r"фото", r"видео", r"булак"),
+    "uz": (r"surat(?: manbasi)?", r"foto", r"rasm", r"video", r"сурат", r"фото", r"видео", r"manba", r"манба"),
+    "tg": (r"акс", r"видео", r"сарчашма"),
+    "tk": (r"surat", r"wideo", r"çeşme"),
     "de": (r"bild", r"titelbild", r"beitragsbild", r"quelle", r"fotos?"),
     "fr": (r"crédits? photos?", r"image illustrative"),
     "es": (r"imagen", r"fuente"),
     "pl": (r"zdjęcie", r"fot\.", r"źródło"),
     "no": (r"kilde",),
 }
+# "Фото из открытых источников", "Illyustrativ surat": a note on the picture, on its own line.
+ILLUSTRATIVE = (
+    r"\W*(?:фото (?:из открытых источников|иллюстративное|носит иллюстративный характер)|иллюстративное фото|"
+    r"(?:photo|image) (?:for illustration|for illustrative purposes)(?: only)?|illustrative (?:photo|image)|"
+    r"illyustrativ (?:surat|foto|rasm)|(?:surat|foto|rasm) illyustrativ|иллюстратив (?:сурат|фото)|"
+    r"(?:көрнекі|иллюстрациялық) сурет|иллюстрациялык сүрөт|сүрөт иллюстрациялык)\W*"
+)
 CREDIT = re.compile(
     rf"^\W*(?:(?:image|images|site)?\s*optimi[sz]ed by \w+|powered by \w+|"
     rf"(?:{_family(CREDIT_LABELS)})\s*(?:[:©]|—|-\s)\s*\S.{{0,80}}|"
-    rf"\((?:{_family(CREDIT_LABELS)})\s*:.{{1,80}}\))$",
+    rf"\((?:{_family(CREDIT_LABELS)})\s*:.{{1,80}}\)|{ILLUSTRATIVE})$",
     re.I,
 )
 COPYRIGHT = re.compile(
@@ -242,7 +255,9 @@ DISCLAIMER = re.compile(
 READING_TIME = re.compile(
     r"^\W*(?:(?:reading time|lesedauer|lesezeit|время чтения|o[ʻ‘'`’]?qish vaqti|оқу уақыты)\W*\d+\s*\w{0,8}|"
     r"\d+\s*(?:min(?:ute)?s?|minuten|мин(?:ут[аы]?)?|daqiqa|минут)\.?\s*(?:read|lesezeit|lesedauer|чтения|"
-    r"o[ʻ‘'`’]?qish|оқу))\W*$",
+    r"o[ʻ‘'`’]?qish|оқу)|"
+    rf"(?:просмотр(?:ов|ы)|views?|ko{A}rishlar(?: soni)?|кўришлар(?: сони)?|қаралым(?:дар)?|көрүүлөр|aufrufe)"
+    r"\W*\d[\d\s.,]*[kкмm]?|\d[\d\s.,]*[kкмm]?\s*(?:просмотр(?:ов|а)?|views?|ko[ʻ‘'`’]?rish(?:lar)?|қаралым))\W*$",
     re.I,
 )
 # "Новость дополняется", "This is a developing story": a notice that the article will grow, on its own line.
@@ -269,7 +284,7 @@ READER_FEEDBACK = re.compile(
     r"ката тапсаңыз|wie hat ihnen (?:dieser|der) artikel gefallen|durchschnittliche bewertung|"
     r"how (?:useful|helpful) was this (?:article|story)|did you (?:like|enjoy) this (?:article|story)\?|"
     r"we want to hear what you think about this (?:article|story)|"
-    r"оцените (?:статью|материал)|понравилась (?:ли )?(?:статья|новость)\?)",
+    r"оцените (?:статью|материал|новость|публикацию)|понравилась (?:ли )?(?:статья|новость)\?)",
     re.I,
 )
 # "Updated 14.02.2019", "Release Date:": a dating label on its own line.

@@ -59,7 +59,11 @@ BUTTON_ROW = re.compile(
     r"^\W*(?:continue|remind me later|not ready to support today\??|paiment methods|payment methods|"
     r"accept(?: all)?(?: cookies)?|i agree|agree|close|ok|got it|decline|reject all|subscribe|sign up|"
     r"donate(?: now)?|support us|продолжить|принять|согласен|закрыть|подписаться|подробнее|"
-    r"davom etish|qabul qilish|obuna bo[ʻ‘'`’]ling|қабылдау|жабу|кабыл алуу|жабуу|kabul et|ýap)\W*$",
+    r"davom etish|qabul qilish|obuna bo[ʻ‘'`’]ling|қабылдау|жабу|кабыл алуу|жабуу|kabul et|ýap|"
+    r"print(?: this)?(?: article| page)?|back to top|load more|show more|loading\W*|link copied|copy link|"
+    r"версия для печати|распечатать|наверх|загрузка\W*|показать (?:ещё|еще|больше)|ссылка скопирована|"
+    r"скопировать ссылку|читать (?:далее|полностью)|batafsil(?: o[ʻ‘'`’]?qish)?|ko[ʻ‘'`’]?proq ko[ʻ‘'`’]?rsatish|"
+    r"батафсил|толығырақ|кененирээк)\W*$",
     re.I,
 )
 HASHTAG_ROW = re.compile(r"^(?:\s*#[\w\u02bb\u02bc'’-]+[,;]?)+\s*$")
