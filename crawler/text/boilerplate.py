@@ -21,7 +21,7 @@ SHORT_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (rules.SHARE_ROW, "match"), (rules.BUTTON_ROW, "match"), (phrases.CREDIT, "match"),
     (phrases.COPYRIGHT, "search"), (phrases.COMMENTS, "search"), (phrases.AGENCY_CREDIT, "match"),
     (phrases.TAG_ROW, "match"), (phrases.READING_TIME, "match"), (phrases.DEVELOPING, "match"),
-    (phrases.MESSENGER_PROMO, "search"),
+    (phrases.MESSENGER_PROMO, "search"), (phrases.SECTION_LABEL, "match"),
 )
 MEDIUM_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (phrases.COOKIE, "search"), (phrases.NEWSLETTER, "match"), (phrases.PAYWALL, "search"),

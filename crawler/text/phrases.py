@@ -24,13 +24,14 @@ READ_ALSO_PHRASES = {
            r"другие новости", r"похожие новости", r"ранее по теме", r"(?:еще|ещё) по теме", r"новости по теме",
            r"самое читаемое", r"рекомендуем", r"новости партн[её]ров"),
     "kk": (r"тақырыпқа қатысты", r"тақырыпқа орай", r"сондай-ақ оқыңыз", r"оқи отырыңыз", r"тағы оқыңыз",
-           r"ұқсас жаңалықтар"),
+           r"ұқсас жаңалықтар", r"ұсынамыз"),
     "ky": (r"тақырыпка тиешелүү", r"темага тиешелүү", r"ушул темада", r"дагы окуңуз", r"окуй(?:ңуз)?",
-           r"окшош жаңылыктар"),
+           r"окшош жаңылыктар", r"сунуштайбыз"),
     "uz": (r"mavzuga oid", rf"shuningdek,? o{A}qing", rf"yana o{A}qing", rf"o{A}xshash yangiliklar",
-           r"hamkorlar yangiliklari", r"мавзуга оид", r"шунингдек,? ўқинг", r"яна ўқинг", r"ўхшаш янгиликлар"),
-    "tg": (r"мавзӯи марбут", r"инчунин хонед", r"бештар хонед", r"хабарҳои марбут"),
-    "tk": (r"şeýle hem okaň", r"degişli habarlar", r"meňzeş habarlar"),
+           r"hamkorlar yangiliklari", r"tavsiya etamiz",
+           r"мавзуга оид", r"тавсия этамиз", r"шунингдек,? ўқинг", r"яна ўқинг", r"ўхшаш янгиликлар"),
+    "tg": (r"мавзӯи марбут", r"инчунин хонед", r"бештар хонед", r"хабарҳои марбут", r"тавсия (?:медиҳем|мекунем)"),
+    "tk": (r"şeýle hem okaň", r"degişli habarlar", r"meňzeş habarlar", r"maslahat berýäris", r"hödürleýäris"),
     "de": (r"lesen sie (?:auch|mehr)", r"lies auch", r"auch interessant", r"schon gelesen",
            r"(?:das|dieses thema) könnte (?:sie|dich) auch interessieren", r"mehr (?:zum thema|themen|dazu)",
            r"weitere (?:artikel|beiträge|themen|nachrichten|meldungen)", r"zum weiterlesen",
@@ -133,6 +134,8 @@ ADVERT_PHRASES = {
     # the label alone or set off ("ANZEIGE - …", "[Werbung] …", "*Werbung. …"): "Реклама в соцсетях…" and
     # "Werbung nervt." open prose
     "ru": (r"^\W*(?:реклама|на правах рекламы|партн[её]рский материал)(?:\W*$|\s*[:|.\])–—-]\s)",),
+    # "Reklama": the label in Uzbek and Turkmen Latin script (and Polish)
+    "uz": (r"^\W*(?:reklama|reklama huquqi asosida)(?:\W*$|\s*[:|.\])–—-]\s)",),
     "de": (r"^\W*(?:anzeige|werbung)(?:\W*$|\s*[:|.\])–—-]\s)", r"affiliate[- ]links?"),
     "es": (r"^\W*publicidad\W*$",),
 }
@@ -168,7 +171,7 @@ CREDIT_LABELS = {
     "kk": (r"сурет", r"фото", r"бейне", r"видео", r"дереккөз"),
     "ky": (r"сүрөт", r"фото", r"видео", r"булак"),
     "uz": (r"surat(?: manbasi)?", r"foto", r"rasm", r"video", r"сурат", r"фото", r"видео", r"manba", r"манба"),
-    "tg": (r"акс", r"видео", r"сарчашма"),
+    "tg": (r"акс", r"видео", r"сарчашма", r"манбаъ"),
     "tk": (r"surat", r"wideo", r"çeşme"),
     "de": (r"bild", r"titelbild", r"beitragsbild", r"quelle", r"fotos?"),
     "fr": (r"crédits? photos?", r"image illustrative"),
@@ -195,13 +198,20 @@ COPYRIGHT = re.compile(
     r"барлық құқықтар қорғалған|бардык укуктар корголгон|ҳамаи ҳуқуқҳо ҳифз шудаанд|"
     r"ähli hukuklar goralandyr|полное или частичное использование материалов|"
     r"при (?:использовании|перепечатке) материалов (?:ссылка|гиперссылка)|"
+    r"(?:пайдалан|көшіріп бас|қолдан)\w* .{0,40}сілтеме (?:жасау |беру )?міндетті|"
+    r"(?:колдонууда|көчүрүүдө|пайдаланууда) .{0,40}шилтеме (?:берүү )?милдеттүү|"
+    r"(?:foydalanil|ko[ʻ‘'`’]?chirib bosil)\w* .{0,40}havola (?:berish )?majburiy|"
+    r"(?:фойдаланил|кўчириб босил)\w* .{0,40}ҳавола (?:бериш )?мажбурий|"
+    r"(?:ҳангоми|дар сурати) (?:истифода|нашр)\w* .{0,60}истинод .{0,40}ҳатм|"
+    r"(?:ulanylanda|göçürilende) .{0,40}salgylanma (?:hökmany|berilmeli)|"
     r"is the copyrighted property of|materiał chroniony prawem autorskim|alle rechte vorbehalten)",
     re.I,
 )
 COOKIE = re.compile(
     r"(?:we use cookies|this (?:site|website) uses cookies|by continuing to (?:browse|use)|cookie policy|"
     r"используем (?:файлы )?cookie|использует (?:файлы )?cookie|cookie-файл|"
-    r"cookie fayllar|cookie-lardan|cookie қолдан|cookie колдон|verwendet cookies|utilise des cookies|"
+    r"cookie fayllar|cookie-lardan|cookie қолдан|cookie колдон|cookie истифода мебар|cookie faýl|cookie ulan|"
+    r"verwendet cookies|utilise des cookies|"
     r"utiliza cookies|ein klick für den datenschutz|"
     r"ich bin damit einverstanden, dass mir (?:der )?externe|empfohlener redaktioneller inhalt|"
     r"personenbezogene daten an drittplattformen|externen inhalt mit einem klick|"
@@ -210,7 +220,10 @@ COOKIE = re.compile(
 )
 # Comment-section furniture left in the text.
 COMMENTS = re.compile(
-    r"^\W*(?:\d+\s+)?(?:comments?|kommentare?|комментари[йиея]|izohlar|пікірлер)\b\W*(?:\d+)?\W*$|"
+    r"^\W*(?:\d+\s+)?(?:comments?|kommentare?|комментари[йиея]|комментарийлер|izohlar|изоҳлар|пікірлер|"
+    r"пикирлер|шарҳ(?:ҳо)?|teswir(?:ler)?)\b\W*(?:\d+)?\W*$|"
+    r"^\W*(?:пікір (?:қалдыру|қалдырыңыз|жазу)|пикир (?:калтыруу|калтырыңыз|жазуу)|izoh (?:qoldiring|yozing)|"
+    r"изоҳ (?:қолдиринг|ёзинг)|шарҳ (?:гузоред|нависед|гузоштан)|teswir (?:ýazyň|goýuň|ýazmak))\W*$|"
     r"(?:keine kommentare|kommentare insgesamt|leave a (?:comment|reply)|be the first to comment|"
     r"comments are closed|оставьте комментарий|комментарии закрыты|in den kommentaren|"
     r"um kommentare zu schreiben|^\W*kommentar abgeben\W*$|einloggen,? um einen kommentar abzugeben|"
@@ -220,10 +233,18 @@ COMMENTS = re.compile(
     r"izoh qoldirish uchun|изоҳ қолдириш учун)",
     re.I,
 )
+# "Рубрика: Экономика", "Bo‘lim: Siyosat": the section label on its own line.
+SECTION_LABEL = re.compile(
+    r"^\W*(?:рубрика|категория|раздел|category|section|bo[ʻ‘'`’]?lim|бўлим|mavzu|мавзу|мавзӯъ|бөлім|санат|"
+    r"категориясы|bölüm|kategoriýa|rubrika)\s*:\s*[^.!?:]{1,60}$",
+    re.I,
+)
 # A row of tags: "Tags: Bishkek, budget" or the label alone.
 TAG_ROW = re.compile(
     r"^\W*(?:tags?|теги|тэги|метки|тегтер|тэгтер|teglar|тэгҳо|теглар|bellikler|schlagwörter|schlagworte|"
-    r"etiquetas|mots-clés|tagi)(?: (?:zu diesem artikel|for this (?:article|story)))?\s*(?::|$)",
+    r"etiquetas|mots-clés|tagi|тегдер|tegler|барчасбҳо|калидвожаҳо|kalit so[ʻ‘'`’]?zlar|калит сўзлар|"
+    r"түйін сөздер|ачкыч сөздөр|açar sözler|ключевые слова|keywords)"
+    r"(?: (?:zu diesem artikel|for this (?:article|story)))?\s*(?::|$)",
     re.I,
 )
 # Notices shown to readers without JavaScript or with an ad blocker.

@@ -52,7 +52,7 @@ _SHARE_WORDS = (
     r"linkedin|email|e-mail|print|copy link|reddit|viber|messenger|pinterest|"
     r"вконтакте|одноклассники|фейсбук|твиттер|телеграм|поделиться|поделитесь|отправить|печать|скопировать ссылку|"
     r"бөлүшүү|бөлісу|ulashish|bo[ʻ‘'`’]lishish|"
-    r"paýlaş|paylaşmak|мубодила|ирсол|comments?|комментари[йи]|\d+"
+    r"paýlaş|paýlaşmak|paýlaşyň|paylaşmak|мубодила|мубодила кунед|ирсол|ulashing|comments?|комментари[йи]|\d+"
 )
 SHARE_ROW = re.compile(rf"^(?:\W*(?:{_SHARE_WORDS})\W*)+$", re.I)
 BUTTON_ROW = re.compile(
@@ -63,7 +63,8 @@ BUTTON_ROW = re.compile(
     r"print(?: this)?(?: article| page)?|back to top|load more|show more|loading\W*|link copied|copy link|"
     r"версия для печати|распечатать|наверх|загрузка\W*|показать (?:ещё|еще|больше)|ссылка скопирована|"
     r"скопировать ссылку|читать (?:далее|полностью)|batafsil(?: o[ʻ‘'`’]?qish)?|ko[ʻ‘'`’]?proq ko[ʻ‘'`’]?rsatish|"
-    r"батафсил|толығырақ|кененирээк)\W*$",
+    r"батафсил|толығырақ|кененирээк|all news|все новости|больше новостей|барлық жаңалықтар|бардык жаңылыктар|"
+    r"barcha yangiliklar|барча янгиликлар|ko[ʻ‘'`’]?proq yangiliklar|ҳамаи хабарҳо|ähli habarlar)\W*$",
     re.I,
 )
 HASHTAG_ROW = re.compile(r"^(?:\s*#[\w\u02bb\u02bc'’-]+[,;]?)+\s*$")
