@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from crawler.text import phrases, rules
+from crawler.text import appeals, phrases, rules
 from crawler.text.prefilter import PhraseIndex
 from crawler.text.prune import prune_furniture
 
@@ -21,11 +21,11 @@ SHORT_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (rules.SHARE_ROW, "match"), (rules.BUTTON_ROW, "match"), (phrases.CREDIT, "match"),
     (phrases.COPYRIGHT, "search"), (phrases.COMMENTS, "search"), (phrases.AGENCY_CREDIT, "match"),
     (phrases.TAG_ROW, "match"), (phrases.READING_TIME, "match"), (phrases.DEVELOPING, "match"),
-    (phrases.MESSENGER_PROMO, "search"), (phrases.SECTION_LABEL, "match"),
+    (appeals.MESSENGER_PROMO, "search"), (phrases.SECTION_LABEL, "match"),
 )
 MEDIUM_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (phrases.COOKIE, "search"), (phrases.NEWSLETTER, "match"), (phrases.PAYWALL, "search"),
-    (phrases.ADVERT, "search"), (phrases.SCRIPT_NOTICE, "search"), (phrases.READER_FEEDBACK, "search"),
+    (phrases.COOKIE, "search"), (appeals.NEWSLETTER, "match"), (appeals.PAYWALL, "search"),
+    (appeals.ADVERT, "search"), (phrases.SCRIPT_NOTICE, "search"), (appeals.READER_FEEDBACK, "search"),
     (phrases.DISCLAIMER, "search"),
 )
 # Every paragraph rule, behind one scan for the words each needs: most paragraphs hold none of them, and a
@@ -33,7 +33,7 @@ MEDIUM_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 # cleaning time).
 PARAGRAPH_RULES = PhraseIndex((
     rules.HASHTAG_ROW, *(regex for regex, _ in SHORT_RULES), phrases.DATE_LABEL, phrases.READ_ALSO,
-    *(regex for regex, _ in MEDIUM_RULES), phrases.DONATION, phrases.APPEAL_START,
+    *(regex for regex, _ in MEDIUM_RULES), appeals.DONATION, appeals.APPEAL_START,
 ))
 EVERY_RULE = PARAGRAPH_RULES.regexes
 SCANNED = 3 * SHORT  # longer paragraphs are not scanned: only the hashtag and appeal rules apply to them
@@ -67,7 +67,7 @@ def _is_boilerplate(paragraph: str, own_phrases: tuple[str, ...], maybe: frozens
         return True
     if size <= 2 * SHORT and _any_rule(paragraph, MEDIUM_TABLE, maybe):
         return True
-    return (size <= 3 * SHORT and phrases.DONATION in maybe and bool(phrases.DONATION.search(paragraph))
+    return (size <= 3 * SHORT and appeals.DONATION in maybe and bool(appeals.DONATION.search(paragraph))
             and _mostly_appeal(paragraph))
 
 
@@ -88,9 +88,9 @@ def _appeal_start(paragraphs: Sequence[str], maybe: Sequence[frozenset[re.Patter
     for i, paragraph in enumerate(paragraphs):
         if cut_after and paragraph.casefold().startswith(cut_after):
             return i
-        if i >= 1 and phrases.APPEAL_START in maybe[i] and phrases.APPEAL_START.match(paragraph):
+        if i >= 1 and appeals.APPEAL_START in maybe[i] and appeals.APPEAL_START.match(paragraph):
             window = " ".join(paragraphs[i:i + 6])
-            if phrases.DONATION.search(window) or rules.BUTTON_ROW.match(paragraphs[-1]) or i >= len(paragraphs) - 4:
+            if appeals.DONATION.search(window) or rules.BUTTON_ROW.match(paragraphs[-1]) or i >= len(paragraphs) - 4:
                 return i
     return len(paragraphs)
 
