@@ -165,7 +165,7 @@ READING_TIME = re.compile(
     r"\d+\s*(?:min(?:ute)?s?|minuten|мин(?:ут[аы]?)?|daqiqa|минут)\.?\s*(?:read|lesezeit|lesedauer|чтения|"
     r"o[ʻ‘'`’]?qish|оқу)|"
     rf"(?:просмотр(?:ов|ы)|views?|ko{A}rishlar(?: soni)?|кўришлар(?: сони)?|қаралым(?:дар)?|көрүүлөр|aufrufe)"
-    r"\W*\d[\d\s.,]*[kкмm]?|\d[\d\s.,]*[kкмm]?\s*(?:просмотр(?:ов|а)?|views?|ko[ʻ‘'`’]?rish(?:lar)?|қаралым))\W*$",
+    r"\W*\d[\d\s.,]*[kкмm]?|\d[\d\s.,]*[kкмm]?\s*(?:просмотр(?:ов|а)?|views?|shares?|ko[ʻ‘'`’]?rish(?:lar)?|қаралым))\W*$",
     re.I,
 )
 # "Новость дополняется", "This is a developing story": a notice that the article will grow, on its own line.
