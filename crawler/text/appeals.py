@@ -47,8 +47,8 @@ NEWSLETTER = re.compile(rf"^\W*(?:{family(NEWSLETTER_PHRASES)})", re.I)
 
 # A short line sending readers to the outlet's messenger channel or social page ("Самые важные новости — в нашем
 # Telegram-канале", "Xabarlarni Telegram kanalimizda kuzatib boring"): a platform and, close to it, an
-# imperative or "our" aimed at the reader. A report of what someone posted ("написал в своём Telegram-канале")
-# has neither.
+# imperative or "our" aimed at the reader (follow, subscribe, share, send us). A report of what someone posted
+# ("написал в своём Telegram-канале") has neither.
 PLATFORMS = (r"telegram|телеграм|whatsapp|ватсап|вотсап|instagram|инстаграм|youtube|ютуб|tiktok|тикток|дзен|"
              r"facebook|фейсбук|вконтакте|одноклассник|threads|viber|вайбер")
 PROMO_CUES = {
@@ -64,8 +64,8 @@ PROMO_CUES = {
            r"yozing", r"botimiz\w*", r"каналимиз\w*", r"саҳифамиз\w*", r"обуна бўлинг", r"кузатинг",
            r"кузатиб боринг", r"бизни", r"ёзинг", r"ботимиз\w*", r"bizga yuboring", rf"o{A}rtoqlashing",
            r"бизга юборинг", r"ўртоқлашинг"),
-    "tg": (r"канали мо", r"саҳифаи мо", r"обуна шавед", r"пайгирӣ кунед", r"моро", r"ба мо (?:бифиристед|фиристед)",
-           r"бифиристед", r"мубодила кунед"),
+    "tg": (r"канали мо", r"саҳифаи мо", r"обуна шавед", r"пайгирӣ кунед", r"моро", r"(?:би)?фиристед",
+           r"мубодила кунед"),
     "tk": (r"kanalymyz\w*", r"sahypamyz\w*", r"ýazylyň", r"yzarlaň", r"bizi", r"bize iberiň", r"paýlaşyň"),
 }
 _CUES = family(PROMO_CUES)
