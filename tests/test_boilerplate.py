@@ -120,6 +120,7 @@ FAMILIES = {
         "Degişli habarlar", "Lesen Sie auch: Neue Brücke in Osch", "À lire aussi : un pont à Och",
         "Lea también: nuevo puente en Osh", "Czytaj także: nowy most w Oszu", "Mehr zum Thema",
         "Tavsiya etamiz", "Ұсынамыз", "Сунуштайбыз", "Тавсия мекунем", "Maslahat berýäris", "Новости партнеров",
+        "Рекомендуем", "По теме: В Оше открыли мост", "Related", "Recommended Videos", "Related: Osh bridge",
     ],
     "newsletter": [
         "For the latest breaking news from across Central Asia, sign up for our newsletters.",
@@ -288,6 +289,12 @@ def test_each_family_in_each_language_is_dropped(family: str, noise: str) -> Non
     "Teswirler bilen tanyşmak üçin saýta giriň, diýdi ministr we mejlisi ýapdy.",
     "Все новости о выборах в Кыргызстане собраны на отдельной странице сайта ЦИК.",
     "Kompaniya ilovasini yuklab olganlar soni million kishidan oshdi, dedi direktor.",
+    # words that are labels only alone or before a colon
+    "Рекомендуем жителям Бишкека не выходить на улицу без необходимости, заявили в МЧС.",
+    "Ұсынамыз деп мәлімдеді министр, бірақ шешім әлі қабылданған жоқ.",
+    "По теме выборов выступили представители всех пяти партий.",
+    "Related to the case, the court heard three witnesses on Monday.",
+    "Also on Tuesday, the minister met farmers in Osh.",
     "Министр призвал граждан установить приложение для оплаты налогов, но оно пока не работает.",
     "Pupils in Osh were told to subscribe to the school's Telegram channel for timetable changes.",
     "Президент Telegram-арнасында бізге жаңа заң керек деп жазды.",
@@ -389,6 +396,31 @@ def test_read_also_labels_found_in_nested_and_later_blocks() -> None:
     text = doc.text_content()
     assert PROSE[0] in text and PROSE[1] in text and "Link one" in text  # the list is not the label's sibling
     assert "Читайте" not in text and "SEE ALSO" not in text
+
+
+@pytest.mark.parametrize("prose", [
+    "По теме выборов выступили представители всех пяти партий, прошедших в парламент.",
+    "Рекомендуем жителям Бишкека не выходить на улицу без необходимости, заявили в МЧС.",
+    "Read also the ministry's statement, which was published on Tuesday and runs to more than forty pages of "
+    "detailed figures on water releases.",
+])
+def test_dom_pruning_keeps_prose_that_opens_with_label_words(prose: str) -> None:
+    doc = lxml.html.document_fromstring(f"<html><body><div><p>{PROSE[0]}</p><p>{prose}</p><p>{PROSE[1]}</p>"
+                                        "</div></body></html>")
+    prune_furniture(doc)
+    assert prose in " ".join(doc.text_content().split())
+
+
+def test_dom_pruning_removes_a_heading_label_with_its_links() -> None:
+    doc = lxml.html.document_fromstring(
+        f"<html><body><div><p>{PROSE[0]}</p><h3>Рекомендуем</h3><ul><li><a href='/a'>Link one</a></li>"
+        f"<li><a href='/b'>Link two</a></li></ul><p>{PROSE[1]}</p>"
+        "<p><strong>Читайте также:</strong> <a href='/c'>В Бишкеке открыли новый парк, где растут деревья со всех "
+        "областей страны</a></p></div></body></html>")
+    prune_furniture(doc)
+    text = doc.text_content()
+    assert PROSE[0] in text and PROSE[1] in text
+    assert not any(gone in text for gone in ("Рекомендуем", "Link one", "Читайте", "новый парк"))
 
 
 def test_pruning_a_fragment_uses_its_whole_document() -> None:

@@ -19,21 +19,20 @@ def family(by_language: Mapping[str, tuple[str, ...]]) -> str:
 # A label opening a block of links to other stories ("Read also:"), or the heading of such a block.
 READ_ALSO_PHRASES = {
     "en": (r"read (?:also|more|next)", r"see also", r"also read", r"more on this(?: story| topic)?",
-           r"related(?: articles| stories| news| content| posts| coverage| topics| reading)?",
-           r"recommended(?: for you| stories| articles| reading)?", r"you (?:may|might) also (?:like|be interested)",
-           r"further reading", r"more (?:stories|news|articles)", r"most (?:read|popular)", r"more:", r"also on"),
-    "ru": (r"читайте (?:также|тоже|еще|ещё)", r"смотрите также", r"по теме", r"материалы по теме",
+           r"related (?:articles|stories|news|content|posts|coverage|topics|reading|links|videos|headlines)",
+           r"recommended (?:for you|stories|articles|reading)", r"you (?:may|might) also (?:like|be interested)",
+           r"further reading", r"more (?:stories|news|articles)", r"most (?:read|popular)", r"more:"),
+    "ru": (r"читайте (?:также|тоже|еще|ещё)", r"смотрите также", r"материалы по теме",
            r"другие новости", r"похожие новости", r"ранее по теме", r"(?:еще|ещё) по теме", r"новости по теме",
-           r"самое читаемое", r"рекомендуем", r"новости партн[её]ров"),
+           r"самое читаемое", r"новости партн[её]ров"),
     "kk": (r"тақырыпқа қатысты", r"тақырыпқа орай", r"сондай-ақ оқыңыз", r"оқи отырыңыз", r"тағы оқыңыз",
-           r"ұқсас жаңалықтар", r"ұсынамыз"),
+           r"ұқсас жаңалықтар"),
     "ky": (r"тақырыпка тиешелүү", r"темага тиешелүү", r"ушул темада", r"дагы окуңуз", r"окуй(?:ңуз)?",
-           r"окшош жаңылыктар", r"сунуштайбыз"),
+           r"окшош жаңылыктар"),
     "uz": (r"mavzuga oid", rf"shuningdek,? o{A}qing", rf"yana o{A}qing", rf"o{A}xshash yangiliklar",
-           r"hamkorlar yangiliklari", r"tavsiya etamiz",
-           r"мавзуга оид", r"тавсия этамиз", r"шунингдек,? ўқинг", r"яна ўқинг", r"ўхшаш янгиликлар"),
-    "tg": (r"мавзӯи марбут", r"инчунин хонед", r"бештар хонед", r"хабарҳои марбут", r"тавсия (?:медиҳем|мекунем)"),
-    "tk": (r"şeýle hem okaň", r"degişli habarlar", r"meňzeş habarlar", r"maslahat berýäris", r"hödürleýäris"),
+           r"hamkorlar yangiliklari", r"мавзуга оид", r"шунингдек,? ўқинг", r"яна ўқинг", r"ўхшаш янгиликлар"),
+    "tg": (r"мавзӯи марбут", r"инчунин хонед", r"бештар хонед", r"хабарҳои марбут"),
+    "tk": (r"şeýle hem okaň", r"degişli habarlar", r"meňzeş habarlar"),
     "de": (r"lesen sie (?:auch|mehr)", r"lies auch", r"auch interessant", r"schon gelesen",
            r"(?:das|dieses thema) könnte (?:sie|dich) auch interessieren", r"mehr (?:zum thema|themen|dazu)",
            r"weitere (?:artikel|beiträge|themen|nachrichten|meldungen)", r"zum weiterlesen",
@@ -43,11 +42,24 @@ READ_ALSO_PHRASES = {
            r"notas relacionadas", r"contenido relacionado", r"temas relacionados", r"más sobre"),
     "it": (r"leggi anche", r"potrebbe interessarti", r"articoli correlati"),
     "pt": (r"leia também", r"veja também", r"leia mais", r"saiba mais"),
-    "pl": (r"czytaj (?:też|także|więcej)", r"zobacz (?:też|także)", r"przeczytaj (?:też|także)", r"polecamy"),
+    "pl": (r"czytaj (?:też|także|więcej)", r"zobacz (?:też|także)", r"przeczytaj (?:też|także)"),
     "tr": (r"ayrıca okuyun", r"ilgili haberler", r"bunlar da ilginizi çekebilir"),
 }
-READ_ALSO_ALTERNATION = family(READ_ALSO_PHRASES)
-READ_ALSO = re.compile(rf"^\W*(?:{READ_ALSO_ALTERNATION})(?=\W|$)\W*", re.I)
+# Words that also open sentences ("По теме выборов выступили…", "Рекомендуем жителям не выходить…", "Also on
+# Tuesday…"): a label only alone, or with one more word ("Recommended Videos"), or before a colon or dash.
+READ_ALSO_HEADINGS = {
+    "en": (r"related", r"recommended", r"also on"),
+    "ru": (r"по теме", r"рекомендуем"),
+    "kk": (r"ұсынамыз",),
+    "ky": (r"сунуштайбыз",),
+    "uz": (r"tavsiya etamiz", r"тавсия этамиз"),
+    "tg": (r"тавсия (?:медиҳем|мекунем)",),
+    "tk": (r"maslahat berýäris", r"hödürleýäris"),
+    "pl": (r"polecamy",),
+}
+READ_ALSO_ALTERNATION = f"{family(READ_ALSO_PHRASES)}|{family(READ_ALSO_HEADINGS)}"  # a superset, for prefilters
+READ_ALSO = re.compile(rf"^\W*(?:(?:{family(READ_ALSO_PHRASES)})(?=\W|$)|"
+                       rf"(?:{family(READ_ALSO_HEADINGS)})(?:\s+\w+)?(?=\s*[:—–-]|\W*$))\W*", re.I)
 
 # Photo, image and source credits: a label and a short name.
 CREDIT_LABELS = {

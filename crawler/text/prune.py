@@ -30,6 +30,9 @@ KEEP_TAGS = frozenset({"html", "body", "article", "main"})
 MOST_OF_PAGE = 0.5  # an element holding this share of the page's text holds the article
 LONG_PARAGRAPH = 150  # characters
 MAX_READ_ALSO = 400  # characters: a longer block starting with "Read also" is prose quoting the phrase
+MAX_LABEL_TAIL_WORDS = 15  # words after the label: a headline is shorter, or linked...
+LINKED_TAIL = 0.5  # ...with at least this share of the text after the label in links
+WORD = re.compile(r"\w+")
 FURNITURE_CACHE_SIZE = 50_000  # distinct class/id strings remembered (a site repeats its own on every page)
 # A "Read also" label at the start of one of the text nodes joined with NUL: READ_ALSO without what follows
 # the phrase, so it matches wherever READ_ALSO matches a node's start. Run on folded text where possible: a
@@ -164,6 +167,17 @@ def _read_also_labels(doc: HtmlElement, text_xpath: etree.XPath = TEXT_XPATH) ->
     return found
 
 
+def _is_teaser_line(el: HtmlElement) -> bool:
+    """A label alone, or with a link or a headline-short text after it: not a sentence that opens with the
+    label's words ("Read also the ministry's statement, which…")."""
+    text = " ".join(el.text_content().split())
+    label = phrases.READ_ALSO.match(text)
+    rest = text[label.end():] if label else text
+    if len(WORD.findall(rest)) <= MAX_LABEL_TAIL_WORDS:
+        return True
+    return sum(len(t.strip()) for t in LINK_TEXT_XPATH(el)) >= LINKED_TAIL * len(rest)
+
+
 def _remove_read_also(doc: HtmlElement, text_xpath: etree.XPath = TEXT_XPATH) -> None:
     """A "Read also:" label, with the link list that follows it."""
     for el in _read_also_labels(doc, text_xpath):
@@ -176,6 +190,8 @@ def _remove_read_also(doc: HtmlElement, text_xpath: etree.XPath = TEXT_XPATH) ->
         # "<p><strong>Read also:</strong> <a>...</a></p>": take the paragraph, not only the label
         if el.tag in ("strong", "b") and parent is not None and parent.tag in ("p", "div", "li"):
             target = parent if text_len(parent) < MAX_READ_ALSO else el
+        if not _is_teaser_line(target):
+            continue
         following = target.getnext()
         _remove(target)
         while following is not None and following.tag in ("ul", "ol", "p", "div") and _link_density(following) > 0.6:
