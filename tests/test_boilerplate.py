@@ -145,6 +145,8 @@ FAMILIES = {
     ],
     "donation": [
         "Please donate to keep our newsroom independent.", "Поддержите нас: каждое пожертвование важно.",
+        "Donate today and keep the Steppe Herald free for everyone.", "You can donate via PayPal or card.",
+        "We need your help. Help us keep reporting from Osh and Khujand. Donate",
         "Бізді қолдаңыз — редакцияға көмектесіңіз.", "Бизди колдоңуз — редакцияга жардам бериңиз.",
         "Bizni qoʻllab-quvvatlang va xayriya qiling.", "Моро дастгирӣ кунед, ҳар кӯмак муҳим аст.",
         "Bizi goldaň: her goldaw möhüm.", "Unterstützen Sie unabhängigen Journalismus: jetzt unterstützen.",
@@ -152,6 +154,7 @@ FAMILIES = {
     ],
     "paywall": [
         "To read the full story, please subscribe.", "Материал доступен только для подписчиков.",
+        "Subscribers only", "This content is for subscribers only.", "Только для подписчиков",
         "Pour lire la suite, abonnez-vous.", "Dieser Artikel ist nur für Abonnenten.",
         "Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés.",
         "Tu suscripción se está usando en otro dispositivo", "Log in or create an account to continue",
@@ -295,6 +298,11 @@ def test_each_family_in_each_language_is_dropped(family: str, noise: str) -> Non
     "По теме выборов выступили представители всех пяти партий.",
     "Related to the case, the court heard three witnesses on Monday.",
     "Also on Tuesday, the minister met farmers in Osh.",
+    # a feature for subscribers is news; an article for subscribers is a paywall
+    "Strava announced a feature called athlete intelligence. This will be available to premium subscribers only.",
+    "Приложение доступно только подписчикам Netflix, сообщили в компании.",
+    # a report of a donation is news; an appeal asks the reader
+    "The hotel's veterinarian said she was excited to be able to donate the supplies to the shelter in Osh.",
     "Министр призвал граждан установить приложение для оплаты налогов, но оно пока не работает.",
     "Pupils in Osh were told to subscribe to the school's Telegram channel for timetable changes.",
     "Президент Telegram-арнасында бізге жаңа заң керек деп жазды.",

@@ -75,11 +75,13 @@ MESSENGER_PROMO = re.compile(
 # Paywall notices: the rest of the story is for subscribers.
 PAYWALL_PHRASES = {
     "en": (r"to (?:view|read|continue reading) the (?:full|whole|rest of the) (?:story|article)",
-           r"subscribe now (?:to|for)", r"already a subscriber", r"subscribers? only",
+           r"subscribe now (?:to|for)", r"already a subscriber",
+           r"^\W*(?:for )?subscribers? only\b", r"(?:article|content|story|post) is (?:for )?subscribers? only",
            r"this (?:article|content|story) is (?:only )?(?:available )?(?:for|to) (?:subscribers|members)",
            r"log in to (?:read|continue)", r"log in or create an? (?:free )?account to (?:continue|read)",
            r"enjoying our (?:latest )?content\?"),
-    "ru": (r"доступ(?:ен|но) только (?:для )?подписчик", r"полная версия (?:статьи )?доступна",
+    "ru": (r"(?:материал|стать|текст|публикаци|контент)\w* доступ\w* только (?:для )?подписчик",
+           r"^\W*(?:доступно )?только (?:для )?подписчик", r"полная версия (?:статьи )?доступна",
            r"чтобы (?:прочитать|читать) (?:статью )?полностью"),
     "de": (r"nur für abonnenten", r"sie sind (?:aktuell )?nicht eingeloggt", r"jetzt weiterlesen mit"),
     "fr": (r"pour lire la suite", r"réservé aux abonnés", r"pour accéder en illimité",
@@ -109,7 +111,10 @@ ADVERT = re.compile(rf"(?:{family(ADVERT_PHRASES)})", re.I)
 
 # Invitations to donate. A paragraph with one of these and few words is an appeal, not news.
 DONATION_PHRASES = {
-    "en": (r"\bdonate\b", r"support us (?:monthly|today|now)", r"every contribution (?:makes|helps|counts|matters)",
+    "en": (r"(?:^\W*|\bplease |\byou can |\bclick here to |\bconsider |\bhelp us by )donat(?:e|ing)\b",
+           r"\bdonate (?:now|today|here|online)\b", r"we need your (?:help|support)\b.{0,120}\bdonate",
+           r"support us (?:monthly|today|now)",
+           r"every contribution (?:makes|helps|counts|matters)",
            r"make a (?:donation|contribution) (?:today|now)", r"become a (?:member|patron|supporter)", r"patreon",
            r"(?:would|will) you consider supporting", r"support (?:our|independent) (?:work|journalism)"),
     "ru": (r"задонат", r"поддержите нас", r"поддержать нас", r"сделать пожертвование", r"поддержите редакцию"),
