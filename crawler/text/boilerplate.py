@@ -17,30 +17,25 @@ MAX_TEASER_WORDS = 25  # a "Read also: <headline>" line is shorter than this
 MAX_LABEL_WORDS = 5  # "Weitere Informationen:", "Kontakt:"
 # Rules by the longest paragraph they judge; "match" rules must match at the paragraph's start, "search" ones
 # anywhere. DATE_LABEL and READ_ALSO take an extra test, in `_is_boilerplate`.
-SHORT_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (rules.SHARE_ROW, "match"), (rules.BUTTON_ROW, "match"), (phrases.CREDIT, "match"),
-    (phrases.COPYRIGHT, "search"), (phrases.COMMENTS, "search"), (phrases.AGENCY_CREDIT, "match"),
-    (phrases.TAG_ROW, "match"), (phrases.READING_TIME, "match"), (phrases.DEVELOPING, "match"),
-    (appeals.MESSENGER_PROMO, "search"), (phrases.SECTION_LABEL, "match"),
-)
-MEDIUM_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (phrases.COOKIE, "search"), (appeals.NEWSLETTER, "match"), (appeals.PAYWALL, "search"),
-    (appeals.ADVERT, "search"), (phrases.SCRIPT_NOTICE, "search"), (appeals.READER_FEEDBACK, "search"),
-    (phrases.DISCLAIMER, "search"),
-)
+SHORT_RULES: dict[re.Pattern[str], str] = {
+    rules.SHARE_ROW: "match", rules.BUTTON_ROW: "match", phrases.CREDIT: "match", phrases.COPYRIGHT: "search",
+    phrases.COMMENTS: "search", phrases.AGENCY_CREDIT: "match", phrases.TAG_ROW: "match",
+    phrases.READING_TIME: "match", phrases.DEVELOPING: "match", appeals.MESSENGER_PROMO: "search",
+    phrases.SECTION_LABEL: "match",
+}
+MEDIUM_RULES: dict[re.Pattern[str], str] = {
+    phrases.COOKIE: "search", appeals.NEWSLETTER: "match", appeals.PAYWALL: "search", appeals.ADVERT: "search",
+    phrases.SCRIPT_NOTICE: "search", appeals.READER_FEEDBACK: "search", phrases.DISCLAIMER: "search",
+}
 # Every paragraph rule, behind one scan for the words each needs: most paragraphs hold none of them, and a
 # regex that is not run costs nothing (the searches for phrases anywhere in a paragraph were ~90% of the
 # cleaning time).
 PARAGRAPH_RULES = PhraseIndex((
-    rules.HASHTAG_ROW, *(regex for regex, _ in SHORT_RULES), phrases.DATE_LABEL, phrases.READ_ALSO,
-    *(regex for regex, _ in MEDIUM_RULES), appeals.DONATION, appeals.APPEAL_START,
+    rules.HASHTAG_ROW, *SHORT_RULES, phrases.DATE_LABEL, phrases.READ_ALSO, *MEDIUM_RULES, appeals.DONATION,
+    appeals.APPEAL_START,
 ))
 EVERY_RULE = PARAGRAPH_RULES.regexes
 SCANNED = 3 * SHORT  # longer paragraphs are not scanned: only the hashtag and appeal rules apply to them
-
-
-SHORT_TABLE = dict(SHORT_RULES)
-MEDIUM_TABLE = dict(MEDIUM_RULES)
 
 
 def _any_rule(paragraph: str, table: dict[re.Pattern[str], str], maybe: frozenset[re.Pattern[str]]) -> bool:
@@ -58,14 +53,14 @@ def _is_boilerplate(paragraph: str, own_phrases: tuple[str, ...], maybe: frozens
         return True
     size = len(paragraph)
     if size <= SHORT and (
-        _any_rule(paragraph, SHORT_TABLE, maybe)
+        _any_rule(paragraph, SHORT_RULES, maybe)
         or phrases.DATE_LABEL in maybe and phrases.DATE_LABEL.match(paragraph) and _dated(paragraph)
         or phrases.READ_ALSO in maybe and phrases.READ_ALSO.match(paragraph)
         and len(WORD.findall(paragraph)) < MAX_TEASER_WORDS
         or " © " in paragraph  # a caption with its credit
     ):
         return True
-    if size <= 2 * SHORT and _any_rule(paragraph, MEDIUM_TABLE, maybe):
+    if size <= 2 * SHORT and _any_rule(paragraph, MEDIUM_RULES, maybe):
         return True
     return (size <= 3 * SHORT and appeals.DONATION in maybe and bool(appeals.DONATION.search(paragraph))
             and _mostly_appeal(paragraph))

@@ -99,7 +99,7 @@ COPYRIGHT = re.compile(
     r"при (?:использовании|перепечатке) материалов (?:ссылка|гиперссылка)|"
     r"(?:пайдалан|көшіріп бас|қолдан)\w* .{0,40}сілтеме (?:жасау |беру )?міндетті|"
     r"(?:колдонууда|көчүрүүдө|пайдаланууда) .{0,40}шилтеме (?:берүү )?милдеттүү|"
-    r"(?:foydalanil|ko[ʻ‘'`’]?chirib bosil)\w* .{0,40}havola (?:berish )?majburiy|"
+    rf"(?:foydalanil|ko{A}chirib bosil)\w* .{{0,40}}havola (?:berish )?majburiy|"
     r"(?:фойдаланил|кўчириб босил)\w* .{0,40}ҳавола (?:бериш )?мажбурий|"
     r"(?:ҳангоми|дар сурати) (?:истифода|нашр)\w* .{0,60}истинод .{0,40}ҳатм|"
     r"(?:ulanylanda|göçürilende) .{0,40}salgylanma (?:hökmany|berilmeli)|"
@@ -134,14 +134,14 @@ COMMENTS = re.compile(
 )
 # "Рубрика: Экономика", "Bo‘lim: Siyosat": the section label on its own line.
 SECTION_LABEL = re.compile(
-    r"^\W*(?:рубрика|категория|раздел|category|section|bo[ʻ‘'`’]?lim|бўлим|mavzu|мавзу|мавзӯъ|бөлім|санат|"
+    rf"^\W*(?:рубрика|категория|раздел|category|section|bo{A}lim|бўлим|mavzu|мавзу|мавзӯъ|бөлім|санат|"
     r"категориясы|bölüm|kategoriýa|rubrika)\s*:\s*[^.!?:]{1,60}$",
     re.I,
 )
 # A row of tags: "Tags: Bishkek, budget" or the label alone.
 TAG_ROW = re.compile(
     r"^\W*(?:tags?|теги|тэги|метки|тегтер|тэгтер|teglar|тэгҳо|теглар|bellikler|schlagwörter|schlagworte|"
-    r"etiquetas|mots-clés|tagi|тегдер|tegler|барчасбҳо|калидвожаҳо|kalit so[ʻ‘'`’]?zlar|калит сўзлар|"
+    rf"etiquetas|mots-clés|tagi|тегдер|tegler|барчасбҳо|калидвожаҳо|kalit so{A}zlar|калит сўзлар|"
     r"түйін сөздер|ачкыч сөздөр|açar sözler|ключевые слова|keywords)"
     r"(?: (?:zu diesem artikel|for this (?:article|story)))?\s*(?::|$)",
     re.I,
@@ -173,11 +173,11 @@ DISCLAIMER = re.compile(
 )
 # "4 min read", "Lesedauer: 4 Minuten", "Время чтения: 3 минуты": reading-time labels on their own.
 READING_TIME = re.compile(
-    r"^\W*(?:(?:reading time|lesedauer|lesezeit|время чтения|o[ʻ‘'`’]?qish vaqti|оқу уақыты)\W*\d+\s*\w{0,8}|"
+    rf"^\W*(?:(?:reading time|lesedauer|lesezeit|время чтения|o{A}qish vaqti|оқу уақыты)\W*\d+\s*\w{{0,8}}|"
     r"\d+\s*(?:min(?:ute)?s?|minuten|мин(?:ут[аы]?)?|daqiqa|минут)\.?\s*(?:read|lesezeit|lesedauer|чтения|"
-    r"o[ʻ‘'`’]?qish|оқу)|"
+    rf"o{A}qish|оқу)|"
     rf"(?:просмотр(?:ов|ы)|views?|ko{A}rishlar(?: soni)?|кўришлар(?: сони)?|қаралым(?:дар)?|көрүүлөр|aufrufe)"
-    r"\W*\d[\d\s.,]*[kкмm]?|\d[\d\s.,]*[kкмm]?\s*(?:просмотр(?:ов|а)?|views?|shares?|ko[ʻ‘'`’]?rish(?:lar)?|қаралым))\W*$",
+    rf"\W*\d[\d\s.,]*[kкмm]?|\d[\d\s.,]*[kкмm]?\s*(?:просмотр(?:ов|а)?|views?|shares?|ko{A}rish(?:lar)?|қаралым))\W*$",
     re.I,
 )
 # "Новость дополняется", "This is a developing story": a notice that the article will grow, on its own line.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from crawler.text.phrases import A
+
 # Words of page furniture in class and id attributes, as whole tokens or "-"/"_" parts of them. Measured on
 # trafilatura's 990-page set, pruning by "widget", "sidebar", "ads", "modal", "comments", "paywall", "cmp" and
 # "hashtags" removed far more article text than furniture (e.g. "elementor-widget-wrap", "no-sidebar",
@@ -51,7 +53,7 @@ _SHARE_WORDS = (
     r"share|share this|share on|tweet|facebook|twitter|x|telegram|whatsapp|vk|vkontakte|ok|odnoklassniki|"
     r"linkedin|email|e-mail|print|copy link|reddit|viber|messenger|pinterest|"
     r"вконтакте|одноклассники|фейсбук|твиттер|телеграм|поделиться|поделитесь|отправить|печать|скопировать ссылку|"
-    r"бөлүшүү|бөлісу|ulashish|bo[ʻ‘'`’]lishish|"
+    rf"бөлүшүү|бөлісу|ulashish|bo{A}lishish|"
     r"paýlaş|paýlaşmak|paýlaşyň|paylaşmak|мубодила|мубодила кунед|ирсол|ulashing|comments?|комментари[йи]|\d+"
 )
 SHARE_ROW = re.compile(rf"^(?:\W*(?:{_SHARE_WORDS})\W*)+$", re.I)
@@ -59,12 +61,12 @@ BUTTON_ROW = re.compile(
     r"^\W*(?:continue|remind me later|not ready to support today\??|paiment methods|payment methods|"
     r"accept(?: all)?(?: cookies)?|i agree|agree|close|ok|got it|decline|reject all|subscribe|sign up|"
     r"donate(?: now)?|support us|продолжить|принять|согласен|закрыть|подписаться|подробнее|"
-    r"davom etish|qabul qilish|obuna bo[ʻ‘'`’]ling|қабылдау|жабу|кабыл алуу|жабуу|kabul et|ýap|"
+    rf"davom etish|qabul qilish|obuna bo{A}ling|қабылдау|жабу|кабыл алуу|жабуу|kabul et|ýap|"
     r"print(?: this)?(?: article| page)?|back to top|load more|show more|loading\W*|link copied|copy link|"
     r"версия для печати|распечатать|наверх|загрузка\W*|показать (?:ещё|еще|больше)|ссылка скопирована|"
-    r"скопировать ссылку|читать (?:далее|полностью)|batafsil(?: o[ʻ‘'`’]?qish)?|ko[ʻ‘'`’]?proq ko[ʻ‘'`’]?rsatish|"
+    rf"скопировать ссылку|читать (?:далее|полностью)|batafsil(?: o{A}qish)?|ko{A}proq ko{A}rsatish|"
     r"батафсил|толығырақ|кененирээк|all news|все новости|больше новостей|барлық жаңалықтар|бардык жаңылыктар|"
-    r"barcha yangiliklar|барча янгиликлар|ko[ʻ‘'`’]?proq yangiliklar|ҳамаи хабарҳо|ähli habarlar|нусхабардорӣ шуд|"
+    rf"barcha yangiliklar|барча янгиликлар|ko{A}proq yangiliklar|ҳамаи хабарҳо|ähli habarlar|нусхабардорӣ шуд|"
     r"nusxa olindi|нусха олинди|көшірілді|көчүрүлдү|göçürildi)\W*$",
     re.I,
 )
