@@ -252,6 +252,8 @@ PARAS = [f"<p>{s}</p>" for s in ARTICLE.removeprefix("<p>").removesuffix("</p>")
     (_body(*PARAS, "<p><strong>Weitere Informationen</strong></p><ul><li>Link</li></ul>"), []),
     (_body(*PARAS, "<p><strong>Related Links:</strong></p>"), []),
     (_body(*PARAS, "<p><strong>Ann Lee</strong></p>", *PARAS), []),
+    # among the last paragraphs but with prose after it: a subheading
+    (_body(*PARAS, "<p><strong>Würdigung der Kooperation</strong></p>", PARAS[0]), []),
 ])
 def test_signature_paragraphs(body: str, expected: list[str]) -> None:
     assert _page("", body) == expected

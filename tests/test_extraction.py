@@ -9,7 +9,7 @@ from scrapy.http import HtmlResponse, Response
 
 from crawler.extraction import extract_article
 from crawler.extraction.container import covers, recover_missing
-from crawler.extraction.edges import is_date_line, trim_head
+from crawler.extraction.edges import drop_bylines, is_date_line, trim_head
 from crawler.extraction.encoding import decode_html
 from crawler.sources import by_key
 from crawler.sources.base import Selectors, Source
@@ -156,6 +156,19 @@ def test_date_lines(line: str, dated: bool) -> None:
 def test_trim_head_stops_at_the_first_paragraph_of_text() -> None:
     paragraphs = ["Бюджет принят", "Автор: Анна Петрова", "20.05.2026", "Парламент принял бюджет.", "Анна Петрова"]
     assert trim_head(paragraphs, ["Бюджет принят"], ["Анна Петрова"]) == paragraphs[3:]
+
+
+@pytest.mark.parametrize(("line", "dropped"), [
+    ("Von Nina Magoley", True), ("Ярослав Кузишин, Антон Зелинский", True), ("Anna Lee/Ярослав Кузишин", True),
+    ("Автор: Ярослав Кузишин", True), ("ANNA LEE", True),
+    ("Anna Lee told reporters the vote would be held in May.", False),  # a sentence about the author
+    ("Von Nina Magoley und Boris Frank", False),  # a name that is not among the authors
+])
+def test_lines_naming_only_the_authors_are_dropped_anywhere(line: str, dropped: bool) -> None:
+    paragraphs = ["Парламент принял бюджет на следующий год.", line, "Депутаты обсуждали его два дня."]
+    authors = ["Nina Magoley", "Ярослав Кузишин", "Антон Зелинский", "Anna Lee"]
+    assert drop_bylines(paragraphs, authors) == [p for p in paragraphs if not (dropped and p == line)]
+    assert drop_bylines(paragraphs, []) == paragraphs
 
 
 def test_missing_chunks_are_put_back_in_place() -> None:

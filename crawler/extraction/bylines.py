@@ -213,6 +213,9 @@ def signature_authors(doc: HtmlElement, outlets: list[str | None]) -> list[str]:
         place = paragraphs.index(p)
         if SIGNATURE_HEAD <= place < len(paragraphs) - SIGNATURE_TAIL or _excluded(p):
             continue
+        if place >= SIGNATURE_HEAD and any(len(element_text(after)) > MAX_LABELLED_CHARS
+                                           for after in paragraphs[place + 1:]):
+            continue  # near the end but with prose after it: a subheading ("Würdigung der ÖBFV-Kooperation")
         text = element_text(p)
         following = p.getnext()
         if len(text) > MAX_LABELLED_CHARS or text.endswith(":") or (following is not None and following.tag in LISTS):

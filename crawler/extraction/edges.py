@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler.extraction.authors import BYLINE_PREFIX
+from crawler.extraction.authors import BYLINE_PREFIX, SPLIT
 from crawler.extraction.metadata import Metadata, ld_text
 
 WORD = re.compile(r"\w+")
@@ -61,6 +61,22 @@ def trim_head(paragraphs: Sequence[str], titles: Iterable[str], authors: Iterabl
             break
         start += 1
     return list(paragraphs[start:])
+
+
+def is_byline(paragraph: str, author_keys: Sequence[str]) -> bool:
+    """A line that only names the article's authors, with or without a byline word ("Von Nina Magoley",
+    "Ярослав Кузишин, Антон Зелинский", "Mathatisi Sebusi/Mohalenyane Phakela")."""
+    if not author_keys or len(WORD.findall(paragraph)) > MAX_HEADER_WORDS:
+        return False
+    parts = [key for part in SPLIT.split(BYLINE_PREFIX.sub("", paragraph, count=1)) if (key := _key(part))]
+    return bool(parts) and all(key in author_keys for key in parts)
+
+
+def drop_bylines(paragraphs: Sequence[str], authors: Iterable[str]) -> list[str]:
+    """The paragraphs without lines that only name the authors, wherever they are: a byline under the
+    standfirst, a signature at the end, an entry's signature in a live blog."""
+    author_keys = [k for a in authors if (k := _key(a))]
+    return [p for p in paragraphs if not is_byline(p, author_keys)]
 
 
 def _descriptions(md: Metadata) -> list[str]:

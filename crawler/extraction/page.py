@@ -15,7 +15,7 @@ from crawler.extraction.body import css, element_text, generic_body, select_firs
 from crawler.extraction.bylines import find_authors
 from crawler.extraction.container import TextCache, container_paragraphs, covers, recover_missing
 from crawler.extraction.dates import extract_dates
-from crawler.extraction.edges import find_lead, trim_head, with_lead
+from crawler.extraction.edges import drop_bylines, find_lead, trim_head, with_lead
 from crawler.extraction.metadata import Metadata, extract_metadata, ld_list, ld_text
 from crawler.extraction.titles import choose, title_candidates
 from crawler.items import Article
@@ -136,7 +136,7 @@ def _body(doc: HtmlElement, md: Metadata, source: Source, url: str, titles: list
     prune_furniture(doc, removals)
     paragraphs = selector_body(doc, source.selectors.body)
     if paragraphs:
-        return trim_head(paragraphs, titles, authors)
+        return drop_bylines(trim_head(paragraphs, titles, authors), authors)
     ld_body = ld_text(md.article.get("articleBody"))
     container = container_paragraphs(doc)
     # trafilatura's comparison with readability/jusText is ~40% of its time: run it only when the fast
@@ -148,7 +148,7 @@ def _body(doc: HtmlElement, md: Metadata, source: Source, url: str, titles: list
     paragraphs = recover_missing(paragraphs, container, texts)
     if ld_body and len(ld_body) > LD_BODY_RATIO * sum(len(p) for p in paragraphs) and "\n" in ld_body:
         paragraphs = [" ".join(p.split()) for p in ld_body.split("\n") if p.strip()]
-    return with_lead(trim_head(paragraphs, titles, authors), lead)
+    return with_lead(drop_bylines(trim_head(paragraphs, titles, authors), authors), lead)
 
 
 def parse_page(text: str, url: str, source: Source, fetched_at: datetime | None = None) -> Article:
