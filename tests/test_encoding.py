@@ -43,6 +43,17 @@ def test_utf8_bytes_win_over_a_lying_single_byte_header() -> None:
     assert PROSE.strip() in decode_html(body, "text/html; charset=windows-1251")
 
 
+def test_utf8_with_a_few_stray_bytes_stays_utf8() -> None:
+    """A Latin-1 alt text pasted into a UTF-8 template, a teaser cut inside a character: the page is still
+    UTF-8, the stray letter is read as windows-1252 and the cut character dropped, with no U+FFFD."""
+    body = (page("utf-8").encode("utf-8")
+            .replace(b"<article>", b'<article><img alt="Mitgef\xfchl w\xe4hlen"><a>Ko\xcc...</a>'))
+    for header in (None, "text/html; charset=windows-1251"):
+        decoded = decode_html(body, header)
+        assert PROSE.strip() in decoded and "Mitgefühl wählen" in decoded and "<a>Ko...</a>" in decoded
+        assert "\ufffd" not in decoded
+
+
 @pytest.mark.parametrize(("actual", "header", "meta"), [
     ("cp1251", "text/html; charset=koi8-r", "windows-1251"),
     ("koi8_r", "text/html; charset=windows-1251", "koi8-r"),
