@@ -93,6 +93,14 @@ def test_records_have_no_replacement_character(encoding: str, header: str | None
     assert "Ёлка в Бишкеке" in record["body"]
 
 
+def test_replacement_characters_already_in_the_page_do_not_reach_the_record() -> None:
+    damaged = page("utf-8").replace("Ёлка в Бишкеке", "Ёлка\ufffdв Бишкеке").replace("В Оше", "В\ufffdОше")
+    record = extract_article(damaged.encode("utf-8"), URL)
+    assert "\ufffd" not in str(record)
+    assert record["title"] == "В Оше открыли новый мост"
+    assert "Ёлка в Бишкеке" in record["body"]
+
+
 def test_html_response_and_bytes_agree() -> None:
     body = page("windows-1251").encode("cp1251")
     response = HtmlResponse(URL, body=body, headers={"Content-Type": "text/html; charset=utf-8"})

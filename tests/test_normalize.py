@@ -110,6 +110,11 @@ def test_every_unicode_space_becomes_a_space() -> None:
     assert normalize_text("a\u00a0\u00a0 \u2009b") == "a b"
 
 
+def test_replacement_characters_left_by_the_publisher_become_spaces() -> None:
+    assert normalize_text("WASHINGTON\ufffd\ufffd\ufffdThe\ufffdslim chances") == "WASHINGTON The slim chances"
+    assert normalize_text("Конец.\ufffd\n\n\ufffdНачало") == "Конец.\n\nНачало"
+
+
 def test_control_characters_removed_but_newlines_kept() -> None:
     for char in characters("Cc"):
         if char in "\t\n\r\x0b\x0c\x85":

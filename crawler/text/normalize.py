@@ -65,6 +65,10 @@ JOINER_CONTEXT = (
     "\u2600-\u27bf\ufe0f\U0001f000-\U0001faff"  # emoji and emoji presentation selector
 )
 STRAY_JOINER = re.compile(f"(?<![{JOINER_CONTEXT}])[\u200c\u200d]|[\u200c\u200d](?![{JOINER_CONTEXT}])")
+# U+FFFD in a page's own text is damage done before we saw it (a dash, a no-break space or an accented
+# letter lost to a wrong conversion at the publisher): a space, which separates words where a dash or a
+# space was lost and splits one where a letter was, rather than gluing every such pair of words together.
+REPLACEMENT_CHARACTER = "\ufffd"
 BLANK_LINES = re.compile("\n{3,}")
 PARAGRAPH_BREAK = "\n\n"
 
@@ -94,14 +98,17 @@ def _replacement(match: re.Match[str]) -> str:
 
 
 def normalize_text(text: str) -> str:
-    """Text in NFC with entities decoded, invisible and control characters removed, every space ' ',
-    line breaks as '\\n', no spaces at line edges, and paragraphs separated by exactly one blank line.
+    """Text in NFC with entities decoded, invisible and control characters removed, U+FFFD a space, every
+    space ' ', line breaks as '\\n', no spaces at line edges, and paragraphs separated by exactly one blank
+    line.
 
     Single line breaks inside a paragraph (the source's <br>) are kept; leading and trailing blank
     lines are dropped."""
     # Each step runs only when a cheap test says it has work: most text is already clean.
     if "&" in text:
         text = _decode_entities(text)
+    if REPLACEMENT_CHARACTER in text:
+        text = text.replace(REPLACEMENT_CHARACTER, " ")
     if text.isprintable() and PRINTABLE_ODD not in text:
         # No control, format or odd space character, so no line break either (str.isprintable is one C
         # loop, the character-class scans below are ~10x slower): only NFC and repeated spaces are left.
