@@ -119,6 +119,21 @@ def test_detect_script(text: str, script: str | None) -> None:
     assert detect_script(text) == script
 
 
+@pytest.mark.parametrize(("text", "language", "script"), [
+    ("কুষ্টিয়া-১ আসনের সংসদ সদস্য অ্যাডভোকেট সারওয়ার জাহান বাদশার ভাইকে হত্যা করা হয়েছে", "bn", "Beng"),
+    ("नई दिल्ली में आज संसद का सत्र शुरू हुआ और सरकार ने नया विधेयक पेश किया", "hi", "Deva"),
+    ("ਅੱਜ ਪੰਜਾਬ ਵਿਧਾਨ ਸਭਾ ਵਿੱਚ ਨਵਾਂ ਬਿੱਲ ਪੇਸ਼ ਕੀਤਾ ਗਿਆ", "pa", "Guru"),
+    ("இன்று தமிழ்நாடு சட்டமன்றத்தில் புதிய மசோதா தாக்கல் செய்யப்பட்டது", "ta", "Taml"),
+    ("ഇന്ന് നിയമസഭയിൽ പുതിയ ബിൽ അവതരിപ്പിച്ചു", "ml", "Mlym"),
+    ("අද පාර්ලිමේන්තුවේ නව පනත් කෙටුම්පතක් ඉදිරිපත් කරන ලදී", "si", "Sinh"),
+    ("ዛሬ ፓርላማው አዲስ ሕግ አጸደቀ", "am", "Ethi"),
+    ("ថ្ងៃនេះរដ្ឋសភាបានអនុម័តច្បាប់ថ្មី", "km", "Khmr"),
+])
+def test_languages_of_south_and_southeast_asian_scripts(text: str, language: str, script: str) -> None:
+    """Pages in these scripts had no letters for the script counter, so no language at all."""
+    assert detect_language(text) == (language, script)
+
+
 @pytest.mark.parametrize(
     ("code", "expected"),
     [

@@ -129,6 +129,10 @@ SCRIPTS: dict[str, frozenset[str]] = {
     "hy": frozenset({"Armn"}),
     "ka": frozenset({"Geor"}),
     "he": frozenset({"Hebr"}),
+    **{code: frozenset({script}) for code, script in (
+        ("hi", "Deva"), ("mr", "Deva"), ("ne", "Deva"), ("bn", "Beng"), ("as", "Beng"), ("pa", "Guru"),
+        ("gu", "Gujr"), ("or", "Orya"), ("ta", "Taml"), ("te", "Telu"), ("kn", "Knda"), ("ml", "Mlym"),
+        ("si", "Sinh"), ("th", "Thai"), ("lo", "Laoo"), ("dz", "Tibt"), ("am", "Ethi"), ("km", "Khmr"))},
 }
 
 _lock = threading.Lock()

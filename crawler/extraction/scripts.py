@@ -16,6 +16,22 @@ MAIN_SCRIPT_RUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # Any other letter (U+02BB-style modifier letters excepted): only then are the other scripts counted.
 OTHER_LETTER = re.compile(rf"[^\W\d_{LATIN_LETTERS}{CYRILLIC_LETTERS}\u02B0-\u02FF]")
+# Blocks whose letters (consonants, independent vowels; not vowel signs, viramas or digits) count for
+# their script.
+INDIC_AND_SOUTHEAST_ASIAN_BLOCKS = (
+    ("Beng", 0x0980, 0x09FF), ("Guru", 0x0A00, 0x0A7F), ("Gujr", 0x0A80, 0x0AFF), ("Orya", 0x0B00, 0x0B7F),
+    ("Taml", 0x0B80, 0x0BFF), ("Telu", 0x0C00, 0x0C7F), ("Knda", 0x0C80, 0x0CFF), ("Mlym", 0x0D00, 0x0D7F),
+    ("Sinh", 0x0D80, 0x0DFF), ("Laoo", 0x0E80, 0x0EFF), ("Tibt", 0x0F00, 0x0FFF), ("Mymr", 0x1000, 0x109F),
+    ("Ethi", 0x1200, 0x139F), ("Khmr", 0x1780, 0x17FF),
+)
+
+
+def _letters_of(first: int, last: int) -> re.Pattern[str]:
+    """Runs of the letters of a Unicode block."""
+    letters = "".join(chr(point) for point in range(first, last + 1) if chr(point).isalpha())
+    return re.compile(f"[{re.escape(letters)}]+")
+
+
 OTHER_SCRIPT_RUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Arab", re.compile(r"[\u0620-\u064A\u066E-\u06D3\u06D5\u06EE-\u06FF\u0750-\u077F\u08A0-\u08C9"
                         r"\uFB50-\uFDFB\uFE70-\uFEFC]+")),
@@ -28,6 +44,7 @@ OTHER_SCRIPT_RUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Hani", re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+")),
     ("Kana", re.compile(r"[\u3041-\u3096\u30A1-\u30FA\u31F0-\u31FF]+")),
     ("Hang", re.compile(r"[\u1100-\u11FF\u3131-\u318E\uAC00-\uD7A3]+")),
+    *((script, _letters_of(first, last)) for script, first, last in INDIC_AND_SOUTHEAST_ASIAN_BLOCKS),
 )
 SCRIPT_RUNS = MAIN_SCRIPT_RUNS + OTHER_SCRIPT_RUNS
 SCRIPT_NAMES: tuple[str, ...] = tuple(script for script, _ in SCRIPT_RUNS)
