@@ -71,6 +71,12 @@ def test_names_read_from_page_text_must_look_like_names() -> None:
     assert normalize_authors(["Von", "Anna Petrova", "Follow us"], structured=False) == ["Anna Petrova"]
 
 
+def test_degrees_after_a_name_are_not_authors() -> None:
+    assert normalize_authors(["Grant Tinsley, PhD"]) == ["Grant Tinsley"]
+    assert normalize_authors(["Jane Doe, Ph.D., RD and Ann Lee, MPH"]) == ["Jane Doe", "Ann Lee"]
+    assert normalize_authors(["Ma, Jack"]) == ["Jack Ma"]  # a surname is not a degree
+
+
 def test_name_run_into_its_role_is_not_a_second_author() -> None:
     assert normalize_authors(["Nicole Opitz", "Nicole OpitzRedakteurin"]) == ["Nicole Opitz"]
 

@@ -59,6 +59,8 @@ CJK_ROLE = re.compile(r"\s*(?:기자|특파원|선임기자|논설위원|記者|
 # A photo or image credit: the whole string is dropped, not only the part naming the agency.
 CREDIT = re.compile(r"\b(?:image|images|photo|photos|foto|fotos|picture|getty|shutterstock|imago|istock(?:photo)?|"
                     r"illustration|фото|сурет|сүрөт|surat)\b", re.I)
+# Degrees and credentials written after a name and split off at its comma ("Jane Doe, PhD, RD").
+CREDENTIAL = re.compile(r"(?:Ph\.?\s?D|M\.?D|MBA|MPH|MSc|BSc|MS|MA|RD|RN|DDS|Esq|CFA|CPA|LCSW|FACS)\.?")
 ABBREVIATED_END = re.compile(r"(?:\s\w|\b(?:Jr|Sr))$")  # a last initial or "Jr": its full stop is kept
 # Lower-case words that may sit inside a name written in a cased script ("Ursula von der Leyen").
 NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "des", "la", "le",
@@ -209,7 +211,7 @@ def normalize_authors(candidates: Iterable[str], outlet: str | None = None, *, o
             continue  # "hessenschau.de, Frankfurt, Germany": the outlet and its address
         for name in parts:
             key = name.casefold()
-            if key in seen or not name or any(key.startswith(s) for s in seen):
+            if key in seen or not name or CREDENTIAL.fullmatch(name) or any(key.startswith(s) for s in seen):
                 continue  # "Nicole OpitzRedakteurin" after "Nicole Opitz": a name run into its role
             if is_agency(name):
                 if not is_outlet(name, keys):
