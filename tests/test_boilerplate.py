@@ -319,6 +319,28 @@ def test_labels_left_at_the_end_are_removed() -> None:
     assert clean_paragraphs([PROSE[0], "Importiert werden:", PROSE[1]]) == [PROSE[0], "Importiert werden:", PROSE[1]]
 
 
+@pytest.mark.parametrize("lead_in", [
+    "Aktuelle Meldungen zu Russlands Angriff auf die Ukraine finden Sie jederzeit in unserem Liveblog:",
+    "Последние новости о паводках в Казахстане читайте в нашей хронике:",
+    "Diese Artikel könnten dich auch interessieren:",
+])
+def test_a_one_sentence_lead_in_left_at_the_end_is_removed(lead_in: str) -> None:
+    assert clean_paragraphs([PROSE[0], PROSE[1], lead_in]) == [PROSE[0], PROSE[1]]
+
+
+@pytest.mark.parametrize("ending", [
+    # two sentences: the first says something of its own
+    "The ministry published its figures. Here they are:",
+    # a long sentence is prose, whatever ends it
+    "Депутаты обсуждали бюджет два дня, и в итоге большинство поддержало поправки, которые внесло правительство "
+    "после консультаций с фракциями:",
+    # Armenian often ends a sentence with ':' for '։'
+    "Այդպիսի դեպքերի ընդհանուր թիվը 283 է:",
+])
+def test_a_body_that_ends_with_a_colon_in_prose_keeps_it(ending: str) -> None:
+    assert clean_paragraphs([PROSE[0], PROSE[1], ending]) == [PROSE[0], PROSE[1], ending]
+
+
 @pytest.mark.parametrize(("attributes", "furniture"), [
     ("share-bar", True), ("post related-posts", True), ("article_tags", True), ("ReadAlso", True),
     ("author-bio", True), ("cookie-notice", True), ("content-sidebar-wrap", False), ("has-ads", False),

@@ -15,6 +15,11 @@ SHORT = 200  # characters: a paragraph longer than this is never a button, credi
 WORD = re.compile(r"\w+")
 MAX_TEASER_WORDS = 25  # a "Read also: <headline>" line is shorter than this
 MAX_LABEL_WORDS = 5  # "Weitere Informationen:", "Kontakt:"
+# A last sentence that announces what is no longer there ("Diese Artikel könnten dich auch interessieren:",
+# "Aktuelle Meldungen finden Sie jederzeit in unserem Liveblog:"): one sentence, this short.
+MAX_LEAD_IN_WORDS = 15
+SENTENCE_END = re.compile(r"[.!?…]\s")
+ARMENIAN = re.compile("[\u0531-\u058a]")  # Armenian text often ends its sentences with ":" for "։"
 # Rules by the longest paragraph they judge; "match" rules must match at the paragraph's start, "search" ones
 # anywhere. DATE_LABEL and READ_ALSO take an extra test, in `_is_boilerplate`.
 SHORT_RULES: dict[re.Pattern[str], str] = {
@@ -90,9 +95,19 @@ def _appeal_start(paragraphs: Sequence[str], maybe: Sequence[frozenset[re.Patter
     return len(paragraphs)
 
 
+def _dangling(paragraph: str) -> bool:
+    """A label or a one-sentence lead-in whose list, link or embed is gone: it ends the body with a colon."""
+    if not paragraph.endswith(":") or ARMENIAN.search(paragraph):
+        return False
+    words = len(WORD.findall(paragraph))
+    return words <= MAX_LABEL_WORDS or (words <= MAX_LEAD_IN_WORDS and paragraph.count(":") == 1
+                                        and not SENTENCE_END.search(paragraph))
+
+
 def _trailing_labels(paragraphs: list[str]) -> list[str]:
-    """Without the labels left at the end once what they introduced is gone ("Kontakt:", "Sources:")."""
-    while paragraphs and paragraphs[-1].endswith(":") and len(WORD.findall(paragraphs[-1])) <= MAX_LABEL_WORDS:
+    """Without the labels and lead-ins left at the end once what they introduced is gone ("Kontakt:",
+    "Sources:", "Lesen Sie dazu auch die Pressemitteilungen:")."""
+    while paragraphs and _dangling(paragraphs[-1]):
         paragraphs = paragraphs[:-1]
     return paragraphs
 
