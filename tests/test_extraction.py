@@ -9,7 +9,7 @@ from scrapy.http import HtmlResponse, Response
 
 from crawler.extraction import extract_article
 from crawler.extraction.container import covers, recover_missing
-from crawler.extraction.edges import drop_bylines, is_date_line, trim_head
+from crawler.extraction.edges import drop_bylines, is_date_line, trim_head, with_lead
 from crawler.extraction.encoding import decode_html
 from crawler.sources import by_key
 from crawler.sources.base import Selectors, Source
@@ -156,6 +156,25 @@ def test_date_lines(line: str, dated: bool) -> None:
 def test_trim_head_stops_at_the_first_paragraph_of_text() -> None:
     paragraphs = ["Бюджет принят", "Автор: Анна Петрова", "20.05.2026", "Парламент принял бюджет.", "Анна Петрова"]
     assert trim_head(paragraphs, ["Бюджет принят"], ["Анна Петрова"]) == paragraphs[3:]
+
+
+def test_kicker_over_the_headline_is_a_header_line() -> None:
+    paragraphs = ["Finanzmärkte", "Steigende US-Zinsen setzen Dax zu", "Der Dax gab am Mittwoch leicht nach."]
+    assert trim_head(paragraphs, ["Steigende US-Zinsen setzen Dax zu"], []) == paragraphs[2:]
+    # a short first line that is not over the headline is the text's own
+    assert trim_head(["Kurz gesagt", *paragraphs[2:]], ["Steigende US-Zinsen setzen Dax zu"], []) == \
+        ["Kurz gesagt", *paragraphs[2:]]
+
+
+def test_standfirst_is_added_unless_the_body_opens_with_it() -> None:
+    lead = "Die in den USA steigenden Zinsen haben sich als eine Belastung für den Dax erwiesen."
+    body = ["Nach einem enttäuschenden Wochenstart in die Börsenwoche haben sich die Anleger auch am Mittwoch "
+            "zurückgehalten: Die Zinsen in den USA steigen, und der Dax verlor für den Handelstag in der "
+            "Summe 0,3 Prozent, als sich die Belastung durch höhere Renditen zeigte."]
+    # the body holds most of the lead's words, but not what it says
+    assert with_lead(body, lead) == [lead, *body]
+    opening = [lead + " Analysten sehen eine Pause.", *body]
+    assert with_lead(opening, lead) == opening
 
 
 @pytest.mark.parametrize(("line", "dropped"), [

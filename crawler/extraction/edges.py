@@ -27,9 +27,10 @@ MAX_DATE_LINE_CHARS = 80
 MAX_DATE_LINE_LETTERS = 14  # letters left once the dates are taken out ("Stand:", "Updated", "Uhr")
 MAX_HEAD_LINES = 6  # header lines are looked for among the first paragraphs only
 MAX_HEADER_WORDS = 25
+MAX_KICKER_WORDS = 4  # the topic line over a headline ("Finanzmärkte", "Semesterstart", "MENINGSMÅLING:")
 LEAD_PREFIX = 40  # characters of a description that locate its text node on the page
 MIN_LEAD_CHARS = 40
-LEAD_OVERLAP = 0.5  # share of the lead's words already in the body's first paragraphs: then it is there
+LEAD_OVERLAP = 0.5  # share of the lead's word pairs already in the body's first paragraphs: then it is there
 # Text nodes opening with a given prefix: the scan runs in libxml2, not in Python.
 PREFIX_XPATH = etree.XPath("//body//text()[starts-with(normalize-space(.), $prefix)]")
 HIDDEN_TAGS = frozenset({"script", "style", "noscript", "head", "template"})
@@ -53,11 +54,13 @@ def trim_head(paragraphs: Sequence[str], titles: Iterable[str], authors: Iterabl
     title_keys = {k for t in titles if (k := _key(t))}
     author_keys = [k for a in authors if (k := _key(a))]
     start = 0
-    for paragraph in paragraphs[:MAX_HEAD_LINES]:
+    head = paragraphs[:MAX_HEAD_LINES]
+    for i, paragraph in enumerate(head):
         key = _key(paragraph)
         byline = len(key.split()) <= MAX_HEADER_WORDS and (
             key in author_keys or (bool(BYLINE_PREFIX.match(paragraph)) and any(a in key for a in author_keys)))
-        if key and key not in title_keys and not byline and not is_date_line(paragraph):
+        kicker = i + 1 < len(head) and _key(head[i + 1]) in title_keys and len(key.split()) <= MAX_KICKER_WORDS
+        if key and key not in title_keys and not byline and not kicker and not is_date_line(paragraph):
             break
         start += 1
     return list(paragraphs[start:])
@@ -108,12 +111,19 @@ def find_lead(doc: HtmlElement, md: Metadata) -> str | None:
     return None
 
 
+def _bigrams(text: str) -> list[tuple[str, ...]]:
+    words = WORD.findall(text.casefold())
+    return list(zip(words, words[1:], strict=False)) if len(words) > 1 else [tuple(words)]
+
+
 def _overlap(lead: str, paragraphs: Sequence[str]) -> float:
-    lead_words = WORD.findall(lead.casefold())
-    if not lead_words:
+    """Share of the lead's word pairs found in the paragraphs: pairs, because a long paragraph holds most of
+    any lead's single words ("die", "in", "den") without saying the same thing."""
+    lead_pairs = [pair for pair in _bigrams(lead) if pair]
+    if not lead_pairs:
         return 1.0
-    present = set(WORD.findall(" ".join(paragraphs).casefold()))
-    return sum(1 for w in lead_words if w in present) / len(lead_words)
+    present = set(_bigrams(" ".join(paragraphs)))
+    return sum(1 for pair in lead_pairs if pair in present) / len(lead_pairs)
 
 
 def with_lead(paragraphs: list[str], lead: str | None) -> list[str]:
