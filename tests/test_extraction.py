@@ -9,8 +9,10 @@ from scrapy.http import HtmlResponse, Response
 
 from crawler.extraction import extract_article
 from crawler.extraction.container import covers, recover_missing
-from crawler.extraction.edges import drop_bylines, is_date_line, trim_head, with_lead
+from crawler.extraction.edges import drop_bylines, find_lead, is_date_line, trim_head, with_lead
 from crawler.extraction.encoding import decode_html
+from crawler.extraction.metadata import extract_metadata
+from crawler.extraction.page import parse_html
 from crawler.sources import by_key
 from crawler.sources.base import Selectors, Source
 
@@ -164,6 +166,15 @@ def test_kicker_over_the_headline_is_a_header_line() -> None:
     # a short first line that is not over the headline is the text's own
     assert trim_head(["Kurz gesagt", *paragraphs[2:]], ["Steigende US-Zinsen setzen Dax zu"], []) == \
         ["Kurz gesagt", *paragraphs[2:]]
+
+
+def test_standfirst_is_found_when_the_page_writes_no_break_spaces() -> None:
+    description = "Reçue mardi 29 août à l’Elysée, la secrétaire générale de la CGT a exposé ses revendications."
+    html = (f'<html><head><meta name="description" content="{description}"></head><body><article>'
+            '<p class="desc">Reçue mardi 29\u00a0août à l’Elysée, la secrétaire générale de la CGT a exposé ses '
+            'revendications.</p><p>Texte.</p></article></body></html>')
+    doc = parse_html(html)
+    assert find_lead(doc, extract_metadata(doc)) == description
 
 
 def test_standfirst_is_added_unless_the_body_opens_with_it() -> None:

@@ -31,8 +31,11 @@ MAX_KICKER_WORDS = 4  # the topic line over a headline ("Finanzmärkte", "Semest
 LEAD_PREFIX = 40  # characters of a description that locate its text node on the page
 MIN_LEAD_CHARS = 40
 LEAD_OVERLAP = 0.5  # share of the lead's word pairs already in the body's first paragraphs: then it is there
-# Text nodes opening with a given prefix: the scan runs in libxml2, not in Python.
-PREFIX_XPATH = etree.XPath("//body//text()[starts-with(normalize-space(.), $prefix)]")
+# Text nodes opening with a given prefix: the scan runs in libxml2, not in Python. normalize-space() folds
+# ASCII whitespace only: no-break spaces (French "29\u00a0août", Czech "v\u00a0němž"), which a description
+# in meta tags has as plain spaces, are made spaces first.
+PREFIX_XPATH = etree.XPath("//body//text()[starts-with(normalize-space(translate(., '\u00a0\u202f', '  ')), "
+                           "$prefix)]")
 HIDDEN_TAGS = frozenset({"script", "style", "noscript", "head", "template"})
 NOT_LEAD_TAGS = frozenset({"a", "nav", "aside", "footer", "figcaption", "button", "option", "label", "title", "li"})
 
