@@ -9,7 +9,7 @@ from scrapy.http import HtmlResponse, Response
 
 from crawler.extraction import extract_article
 from crawler.extraction.container import covers, recover_missing
-from crawler.extraction.edges import drop_bylines, find_lead, is_date_line, trim_head, with_lead
+from crawler.extraction.edges import Lead, drop_bylines, find_lead, is_date_line, trim_head, with_lead
 from crawler.extraction.encoding import decode_html
 from crawler.extraction.metadata import extract_metadata
 from crawler.extraction.page import parse_html
@@ -174,7 +174,21 @@ def test_standfirst_is_found_when_the_page_writes_no_break_spaces() -> None:
             '<p class="desc">Reçue mardi 29\u00a0août à l’Elysée, la secrétaire générale de la CGT a exposé ses '
             'revendications.</p><p>Texte.</p></article></body></html>')
     doc = parse_html(html)
-    assert find_lead(doc, extract_metadata(doc)) == description
+    assert find_lead(doc, extract_metadata(doc)) == Lead(description)
+
+
+def test_standfirst_found_by_likeness_when_the_description_was_edited() -> None:
+    description = "Die Demokraten versuchen, Donald Trump als unmoralisch zu entlarven, doch die Angriffe verpuffen."
+    shown = "Die Demokraten versuchen, Trump als unmoralisch zu entlarven, doch die Angriffe verpuffen."
+    html = (f'<html><head><meta name="description" content="{description}"></head><body><article>'
+            f'<p class="intro">{shown}</p><p>Text.</p></article></body></html>')
+    doc = parse_html(html)
+    lead = find_lead(doc, extract_metadata(doc))
+    assert lead == Lead(shown, exact=False)
+    body = ["Donald Trump hat unglaublich viel Glück in seinem Leben gehabt, sagen seine Biografen."]
+    assert with_lead(body, lead) == [shown, *body]
+    # a paragraph further down says it: the description quoted the text, which is not a standfirst
+    assert with_lead([*body, body[0], body[0], shown], lead) == [*body, body[0], body[0], shown]
 
 
 def test_standfirst_is_added_unless_the_body_opens_with_it() -> None:
@@ -183,9 +197,9 @@ def test_standfirst_is_added_unless_the_body_opens_with_it() -> None:
             "zurückgehalten: Die Zinsen in den USA steigen, und der Dax verlor für den Handelstag in der "
             "Summe 0,3 Prozent, als sich die Belastung durch höhere Renditen zeigte."]
     # the body holds most of the lead's words, but not what it says
-    assert with_lead(body, lead) == [lead, *body]
+    assert with_lead(body, Lead(lead)) == [lead, *body]
     opening = [lead + " Analysten sehen eine Pause.", *body]
-    assert with_lead(opening, lead) == opening
+    assert with_lead(opening, Lead(lead)) == opening
 
 
 @pytest.mark.parametrize(("line", "dropped"), [

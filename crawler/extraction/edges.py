@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -29,8 +30,12 @@ MAX_HEAD_LINES = 6  # header lines are looked for among the first paragraphs onl
 MAX_HEADER_WORDS = 25
 MAX_KICKER_WORDS = 4  # the topic line over a headline ("Finanzmärkte", "Semesterstart", "MENINGSMÅLING:")
 LEAD_PREFIX = 40  # characters of a description that locate its text node on the page
+SIMILAR_LEAD_PREFIX = 20  # ...of an edited description: only its opening words are sure to be the page's
+SIMILAR_LEAD = 0.6  # share of each text's word pairs in the other
+LEAD_LENGTH_RATIO = 0.7
 MIN_LEAD_CHARS = 40
 LEAD_OVERLAP = 0.5  # share of the lead's word pairs already in the body's first paragraphs: then it is there
+LEAD_IN_BODY = 0.8  # ...or, for a lead found by likeness, in any one paragraph of the body
 # Text nodes opening with a given prefix: the scan runs in libxml2, not in Python. normalize-space() folds
 # ASCII whitespace only: no-break spaces (French "29\u00a0août", Czech "v\u00a0němž"), which a description
 # in meta tags has as plain spaces, are made spaces first.
@@ -96,22 +101,39 @@ def _descriptions(md: Metadata) -> list[str]:
     return found
 
 
-def find_lead(doc: HtmlElement, md: Metadata) -> str | None:
-    """The standfirst as the page shows it: an element whose text is the page's description. Read before
-    the body is extracted (extraction rewrites the tree); None when the description is not on the page."""
+class Lead(NamedTuple):
+    """The standfirst as the page shows it; `exact` when its text is the description's, not an edited one."""
+
+    text: str
+    exact: bool = True
+
+
+def find_lead(doc: HtmlElement, md: Metadata) -> Lead | None:
+    """The standfirst as the page shows it: an element whose text is the page's description, or failing
+    that one that opens like it and says nearly the same ("Trump" on the page, "Donald Trump" in the meta
+    tag). Read before the body is extracted (extraction rewrites the tree); None when it is not on the page."""
     descriptions = _descriptions(md)
-    if not descriptions:
-        return None
     for description in descriptions:
-        for node in PREFIX_XPATH(doc, prefix=description[:LEAD_PREFIX]):
-            element = node.getparent()
-            if element is None or element.tag in NOT_LEAD_TAGS or element.tag in HIDDEN_TAGS or any(
-                    a.tag in NOT_LEAD_TAGS or a.tag in HIDDEN_TAGS for a in element.iterancestors()):
-                continue
-            shown = " ".join(element.text_content().split())
+        for shown in _shown_from(doc, description, LEAD_PREFIX):
             if _key(shown) == _key(description):
-                return shown
+                return Lead(shown)
+    for description in descriptions:
+        for shown in _shown_from(doc, description, SIMILAR_LEAD_PREFIX):
+            if LEAD_LENGTH_RATIO * len(description) <= len(shown) <= len(description) / LEAD_LENGTH_RATIO and \
+                    min(_overlap(description, [shown]), _overlap(shown, [description])) >= SIMILAR_LEAD:
+                return Lead(shown, exact=False)
     return None
+
+
+def _shown_from(doc: HtmlElement, description: str, prefix: int) -> Iterator[str]:
+    """Texts of the visible elements outside lists and links that open with the description's first
+    characters."""
+    for node in PREFIX_XPATH(doc, prefix=description[:prefix]):
+        element = node.getparent()
+        if element is None or element.tag in NOT_LEAD_TAGS or element.tag in HIDDEN_TAGS or any(
+                a.tag in NOT_LEAD_TAGS or a.tag in HIDDEN_TAGS for a in element.iterancestors()):
+            continue
+        yield " ".join(element.text_content().split())
 
 
 def _bigrams(text: str) -> list[tuple[str, ...]]:
@@ -129,8 +151,11 @@ def _overlap(lead: str, paragraphs: Sequence[str]) -> float:
     return sum(1 for pair in lead_pairs if pair in present) / len(lead_pairs)
 
 
-def with_lead(paragraphs: list[str], lead: str | None) -> list[str]:
-    """The body with its standfirst first, unless the body already starts with it."""
-    if not lead or not paragraphs or _overlap(lead, paragraphs[:3]) >= LEAD_OVERLAP:
+def with_lead(paragraphs: list[str], lead: Lead | None) -> list[str]:
+    """The body with its standfirst first, unless the body already starts with it. A lead found by
+    likeness is left out too when a paragraph further down says it: the description quoted the text."""
+    if not lead or not paragraphs or _overlap(lead.text, paragraphs[:3]) >= LEAD_OVERLAP:
         return paragraphs
-    return [lead, *paragraphs]
+    if not lead.exact and any(_overlap(lead.text, [paragraph]) >= LEAD_IN_BODY for paragraph in paragraphs):
+        return paragraphs
+    return [lead.text, *paragraphs]
