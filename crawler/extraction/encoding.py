@@ -69,9 +69,9 @@ def plausibility(text: str) -> float:
 def decode_html(body: bytes, content_type: str | None = None) -> str:
     """Text of an HTML page: BOM first; then UTF-8 when the bytes are valid UTF-8 (random 8-bit text
     practically never is, so a lying header cannot garble a UTF-8 page), or UTF-8 but for a few stray
-    bytes; then the header and `<meta>`
-    charsets the bytes decode under, and statistical detection, keeping the first whose letters look like
-    text (single-byte code pages decode any bytes, so a wrong declaration gives mojibake, not errors)."""
+    bytes; then the header and `<meta>` charsets the bytes decode under, and statistical detection, keeping
+    the first whose letters look like text (single-byte code pages decode any bytes, so a wrong declaration
+    gives mojibake, not errors)."""
     for bom, encoding in BOMS:
         if body.startswith(bom):
             return body[len(bom):].decode(encoding, errors="replace")
