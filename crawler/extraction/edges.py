@@ -33,7 +33,7 @@ LEAD_PREFIX = 20  # characters of a description that locate its text node on the
 SIMILAR_LEAD = 0.6  # share of each text's word pairs in the other
 LEAD_LENGTH_RATIO = 0.7
 MIN_LEAD_CHARS = 40
-LEAD_OVERLAP = 0.5  # share of the lead's word pairs already in the body's first paragraphs: then it is there
+LEAD_OVERLAP = 0.5  # share of the lead's word triples already in the body's first paragraphs: then it is there
 LEAD_IN_BODY = 0.8  # ...or, for a lead found by likeness, in any one paragraph of the body
 # Text nodes holding a word: contains() runs in libxml2 and allocates nothing, and only the few nodes it finds
 # are compared in Python (normalize-space() in XPath folds ASCII whitespace only, so no-break spaces would
@@ -139,25 +139,25 @@ def _shown_from(doc: HtmlElement, description: str) -> Iterator[str]:
         yield " ".join(element.text_content().split())
 
 
-def _bigrams(text: str) -> list[tuple[str, ...]]:
+def _ngrams(text: str, n: int) -> list[tuple[str, ...]]:
     words = WORD.findall(text.casefold())
-    return list(zip(words, words[1:], strict=False)) if len(words) > 1 else [tuple(words)]
+    return list(zip(*(words[i:] for i in range(n)), strict=False)) if len(words) >= n else [tuple(words)]
 
 
-def _overlap(lead: str, paragraphs: Sequence[str]) -> float:
-    """Share of the lead's word pairs found in the paragraphs: pairs, because a long paragraph holds most of
-    any lead's single words ("die", "in", "den") without saying the same thing."""
-    lead_pairs = [pair for pair in _bigrams(lead) if pair]
-    if not lead_pairs:
+def _overlap(lead: str, paragraphs: Sequence[str], n: int = 2) -> float:
+    """Share of the lead's word n-grams found in the paragraphs: not single words, because a long paragraph
+    holds most of any lead's "die", "in", "den" without saying the same thing."""
+    lead_grams = [gram for gram in _ngrams(lead, n) if gram]
+    if not lead_grams:
         return 1.0
-    present = set(_bigrams(" ".join(paragraphs)))
-    return sum(1 for pair in lead_pairs if pair in present) / len(lead_pairs)
+    present = set(_ngrams(" ".join(paragraphs), n))
+    return sum(1 for gram in lead_grams if gram in present) / len(lead_grams)
 
 
 def with_lead(paragraphs: list[str], lead: Lead | None) -> list[str]:
     """The body with its standfirst first, unless the body already starts with it. A lead found by
     likeness is left out too when a paragraph further down says it: the description quoted the text."""
-    if not lead or not paragraphs or _overlap(lead.text, paragraphs[:3]) >= LEAD_OVERLAP:
+    if not lead or not paragraphs or _overlap(lead.text, paragraphs[:3], 3) >= LEAD_OVERLAP:
         return paragraphs
     if not lead.exact and any(_overlap(lead.text, [paragraph]) >= LEAD_IN_BODY for paragraph in paragraphs):
         return paragraphs
