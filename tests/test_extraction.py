@@ -163,9 +163,18 @@ def test_trim_head_stops_at_the_first_paragraph_of_text() -> None:
 def test_kicker_over_the_headline_is_a_header_line() -> None:
     paragraphs = ["Finanzmärkte", "Steigende US-Zinsen setzen Dax zu", "Der Dax gab am Mittwoch leicht nach."]
     assert trim_head(paragraphs, ["Steigende US-Zinsen setzen Dax zu"], []) == paragraphs[2:]
-    # a short first line that is not over the headline is the text's own
+    # a short first line that is not over the headline, with a short line under it, is the text's own
     assert trim_head(["Kurz gesagt", *paragraphs[2:]], ["Steigende US-Zinsen setzen Dax zu"], []) == \
         ["Kurz gesagt", *paragraphs[2:]]
+
+
+@pytest.mark.parametrize("label", ["Article content", "Hauptinhalt", "Článek", "Kort fortalt"])
+def test_a_bare_label_over_the_text_is_a_header_line(label: str) -> None:
+    prose = ("Парламент Кыргызстана принял бюджет на следующий год после двух дней обсуждений, "
+             "депутаты поддержали поправки правительства.")
+    assert trim_head([label, prose], ["Бюджет принят"], []) == [prose]
+    # with figures or punctuation it says something: "2024", "Бишкек, 5 мая"
+    assert trim_head(["Бишкек, 5 мая", prose], ["Бюджет принят"], []) == ["Бишкек, 5 мая", prose]
 
 
 def test_standfirst_is_found_when_the_page_writes_no_break_spaces() -> None:

@@ -28,6 +28,9 @@ MAX_DATE_LINE_CHARS = 80
 MAX_DATE_LINE_LETTERS = 14  # letters left once the dates are taken out ("Stand:", "Updated", "Uhr")
 MAX_HEAD_LINES = 6  # header lines are looked for among the first paragraphs only
 MAX_HEADER_WORDS = 25
+MAX_LABEL_WORDS, MAX_LABEL_CHARS = 2, 20  # a label over the text ("Article content", "Hauptinhalt", "FAQ")
+LONG_AFTER_LABEL = 100  # characters of the paragraph under such a label: prose, not a list of links
+SENTENCE_MARK = re.compile(r"[.!?:;,\d]")
 MAX_KICKER_WORDS = 4  # the topic line over a headline ("Finanzmärkte", "Semesterstart", "MENINGSMÅLING:")
 LEAD_PREFIX = 20  # characters of a description that locate its text node on the page
 SIMILAR_LEAD = 0.6  # share of each text's word pairs in the other
@@ -55,6 +58,18 @@ def is_date_line(paragraph: str) -> bool:
     return rest != paragraph and sum(c.isalpha() for c in rest) <= MAX_DATE_LINE_LETTERS
 
 
+def _is_kicker(paragraph: str, following: str, title_keys: set[str]) -> bool:
+    """A topic line over the headline ("Finanzmärkte"), or a bare label over the text ("Article content",
+    "Hauptinhalt", "Kort fortalt"): a word or two, no punctuation or figures, with prose under it."""
+    words = len(WORD.findall(paragraph))
+    if words > MAX_KICKER_WORDS:
+        return False
+    if _key(following) in title_keys:
+        return True
+    return (words <= MAX_LABEL_WORDS and len(paragraph) <= MAX_LABEL_CHARS and not SENTENCE_MARK.search(paragraph)
+            and len(following) > LONG_AFTER_LABEL)
+
+
 def trim_head(paragraphs: Sequence[str], titles: Iterable[str], authors: Iterable[str]) -> list[str]:
     """The paragraphs without the headline, byline and date lines that extraction left at the top."""
     title_keys = {k for t in titles if (k := _key(t))}
@@ -65,7 +80,7 @@ def trim_head(paragraphs: Sequence[str], titles: Iterable[str], authors: Iterabl
         key = _key(paragraph)
         byline = len(key.split()) <= MAX_HEADER_WORDS and (
             key in author_keys or (bool(BYLINE_PREFIX.match(paragraph)) and any(a in key for a in author_keys)))
-        kicker = i + 1 < len(head) and _key(head[i + 1]) in title_keys and len(key.split()) <= MAX_KICKER_WORDS
+        kicker = i + 1 < len(head) and _is_kicker(paragraph, head[i + 1], title_keys)
         if key and key not in title_keys and not byline and not kicker and not is_date_line(paragraph):
             break
         start += 1
