@@ -28,7 +28,7 @@ MAX_DATE_LINE_CHARS = 80
 MAX_DATE_LINE_LETTERS = 14  # letters left once the dates are taken out ("Stand:", "Updated", "Uhr")
 MAX_HEAD_LINES = 6  # header lines are looked for among the first paragraphs only
 MAX_HEADER_WORDS = 25
-MAX_LABEL_WORDS, MAX_LABEL_CHARS = 2, 20  # a label over the text ("Article content", "Hauptinhalt", "FAQ")
+MAX_BARE_LABEL_WORDS, MAX_BARE_LABEL_CHARS = 2, 20  # a label over the text ("Article content", "Hauptinhalt", "FAQ")
 LONG_AFTER_LABEL = 100  # characters of the paragraph under such a label: prose, not a list of links
 SENTENCE_MARK = re.compile(r"[.!?:;,\d]")
 MAX_KICKER_WORDS = 4  # the topic line over a headline ("Finanzmärkte", "Semesterstart", "MENINGSMÅLING:")
@@ -66,8 +66,8 @@ def _is_kicker(paragraph: str, following: str, title_keys: set[str]) -> bool:
         return False
     if _key(following) in title_keys:
         return True
-    return (words <= MAX_LABEL_WORDS and len(paragraph) <= MAX_LABEL_CHARS and not SENTENCE_MARK.search(paragraph)
-            and len(following) > LONG_AFTER_LABEL)
+    return (words <= MAX_BARE_LABEL_WORDS and len(paragraph) <= MAX_BARE_LABEL_CHARS
+            and not SENTENCE_MARK.search(paragraph) and len(following) > LONG_AFTER_LABEL)
 
 
 def trim_head(paragraphs: Sequence[str], titles: Iterable[str], authors: Iterable[str]) -> list[str]:
