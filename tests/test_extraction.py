@@ -168,6 +168,13 @@ def test_kicker_over_the_headline_is_a_header_line() -> None:
         ["Kurz gesagt", *paragraphs[2:]]
 
 
+@pytest.mark.parametrize("dateline", ["WASHINGTON —", "Bergisch Gladbach -", "Madrid-", "БИШКЕК –"])
+def test_a_dateline_on_its_own_line_is_joined_to_the_text(dateline: str) -> None:
+    prose = ("Парламент Кыргызстана принял бюджет на следующий год после двух дней обсуждений, "
+             "депутаты поддержали поправки правительства.")
+    assert trim_head([dateline, prose], ["Бюджет принят"], []) == [f"{dateline} {prose}"]
+
+
 @pytest.mark.parametrize("label", ["Article content", "Hauptinhalt", "Článek", "Kort fortalt"])
 def test_a_bare_label_over_the_text_is_a_header_line(label: str) -> None:
     prose = ("Парламент Кыргызстана принял бюджет на следующий год после двух дней обсуждений, "

@@ -31,6 +31,9 @@ MAX_HEADER_WORDS = 25
 MAX_BARE_LABEL_WORDS, MAX_BARE_LABEL_CHARS = 2, 20  # a label over the text ("Article content", "Hauptinhalt", "FAQ")
 LONG_AFTER_LABEL = 100  # characters of the paragraph under such a label: prose, not a list of links
 SENTENCE_MARK = re.compile(r"[.!?:;,\d]")
+# A dateline set apart from the text it opens ("WASHINGTON —", "Bergisch Gladbach -", "Madrid-"): up to four
+# words and a dash, joined to the paragraph under it.
+DATELINE = re.compile(r"[^\W\d_][^\W\d_.'’-]*(?:[ .'’-][^\W\d_]+){0,3}\s*[—–-]")
 MAX_KICKER_WORDS = 4  # the topic line over a headline ("Finanzmärkte", "Semesterstart", "MENINGSMÅLING:")
 LEAD_PREFIX = 20  # characters of a description that locate its text node on the page
 SIMILAR_LEAD = 0.6  # share of each text's word pairs in the other
@@ -70,10 +73,20 @@ def _is_kicker(paragraph: str, following: str, title_keys: set[str]) -> bool:
             and not SENTENCE_MARK.search(paragraph) and len(following) > LONG_AFTER_LABEL)
 
 
+def _join_datelines(paragraphs: Sequence[str]) -> list[str]:
+    """The paragraphs with a dateline on a line of its own put back in front of the prose under it."""
+    out = list(paragraphs)
+    for i in range(min(len(out), MAX_HEAD_LINES) - 2, -1, -1):
+        if DATELINE.fullmatch(out[i]) and len(out[i + 1]) > LONG_AFTER_LABEL:
+            out[i:i + 2] = [f"{out[i]} {out[i + 1]}"]
+    return out
+
+
 def trim_head(paragraphs: Sequence[str], titles: Iterable[str], authors: Iterable[str]) -> list[str]:
     """The paragraphs without the headline, byline and date lines that extraction left at the top."""
     title_keys = {k for t in titles if (k := _key(t))}
     author_keys = [k for a in authors if (k := _key(a))]
+    paragraphs = _join_datelines(paragraphs)
     start = 0
     head = paragraphs[:MAX_HEAD_LINES]
     for i, paragraph in enumerate(head):
