@@ -11,7 +11,7 @@ from typing import NamedTuple
 from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler.extraction.authors import BYLINE_PREFIX, SPLIT
+from crawler.extraction.authors import BYLINE_PREFIX, split_names
 from crawler.extraction.metadata import Metadata, ld_text
 
 WORD = re.compile(r"\w+")
@@ -105,7 +105,7 @@ def is_byline(paragraph: str, author_keys: Sequence[str]) -> bool:
     "Ярослав Кузишин, Антон Зелинский", "Mathatisi Sebusi/Mohalenyane Phakela")."""
     if not author_keys or len(WORD.findall(paragraph)) > MAX_HEADER_WORDS:
         return False
-    parts = [key for part in SPLIT.split(BYLINE_PREFIX.sub("", paragraph, count=1)) if (key := _key(part))]
+    parts = [key for part in split_names(paragraph) if (key := _key(part))]
     return bool(parts) and all(key in author_keys for key in parts)
 
 
@@ -138,11 +138,13 @@ def find_lead(doc: HtmlElement, md: Metadata) -> Lead | None:
     """The standfirst as the page shows it: an element whose text is the page's description, or failing
     that one that opens like it and says nearly the same ("Trump" on the page, "Donald Trump" in the meta
     tag). Read before the body is extracted (extraction rewrites the tree); None when it is not on the page."""
-    candidates = [(description, list(_shown_from(doc, description))) for description in _descriptions(md)]
-    for description, shown_texts in candidates:
+    candidates: list[tuple[str, list[str]]] = []  # scanned once, read again by the likeness pass
+    for description in _descriptions(md):
+        shown_texts = list(_shown_from(doc, description))
         for shown in shown_texts:
             if _key(shown) == _key(description):
                 return Lead(shown)
+        candidates.append((description, shown_texts))
     for description, shown_texts in candidates:
         for shown in shown_texts:
             if LEAD_LENGTH_RATIO * len(description) <= len(shown) <= len(description) / LEAD_LENGTH_RATIO and \
