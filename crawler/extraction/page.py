@@ -129,14 +129,18 @@ def _signals(doc: HtmlElement, md: Metadata, source: Source, url: str) -> dict[s
 
 def _body(doc: HtmlElement, md: Metadata, source: Source, url: str, titles: list[str],
           authors: list[str]) -> list[str]:
-    """Paragraphs: the per-source selector's, else trafilatura's on the pruned tree (or JSON-LD articleBody
-    when much longer), with the standfirst added and header lines removed. Prunes `doc`."""
+    """Paragraphs: the per-source selector's, else the generic extractor's, with header and byline lines
+    removed and (without a selector) the standfirst added. Prunes `doc`."""
     lead = None if source.selectors.body else find_lead(doc, md)
     removals = [css(s) for s in source.boilerplate.remove]
     prune_furniture(doc, removals)
-    paragraphs = selector_body(doc, source.selectors.body)
-    if paragraphs:
-        return drop_bylines(trim_head(paragraphs, titles, authors), authors)
+    paragraphs = selector_body(doc, source.selectors.body) or _generic_paragraphs(doc, md)
+    return with_lead(drop_bylines(trim_head(paragraphs, titles, authors), authors), lead)
+
+
+def _generic_paragraphs(doc: HtmlElement, md: Metadata) -> list[str]:
+    """trafilatura's paragraphs on the pruned tree, with the container's missing ones put back (or JSON-LD
+    articleBody when much longer)."""
     ld_body = ld_text(md.article.get("articleBody"))
     container = container_paragraphs(doc)
     # trafilatura's comparison with readability/jusText is ~40% of its time: run it only when the fast
@@ -148,7 +152,7 @@ def _body(doc: HtmlElement, md: Metadata, source: Source, url: str, titles: list
     paragraphs = recover_missing(paragraphs, container, texts)
     if ld_body and len(ld_body) > LD_BODY_RATIO * sum(len(p) for p in paragraphs) and "\n" in ld_body:
         paragraphs = [" ".join(p.split()) for p in ld_body.split("\n") if p.strip()]
-    return with_lead(drop_bylines(trim_head(paragraphs, titles, authors), authors), lead)
+    return paragraphs
 
 
 def parse_page(text: str, url: str, source: Source, fetched_at: datetime | None = None) -> Article:
