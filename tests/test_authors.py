@@ -19,7 +19,7 @@ from crawler.extraction.authors import (
 )
 from crawler.extraction.bylines import find_authors
 from crawler.extraction.metadata import extract_metadata
-from crawler.extraction.page import parse_html
+from crawler.extraction.parsing import parse_html
 from crawler.sources import derive_source
 
 PROSE = "<p>" + "Парламент Кыргызстана принял закон о бюджете на следующий год. " * 12 + "</p>"

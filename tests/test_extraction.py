@@ -12,7 +12,7 @@ from crawler.extraction.container import covers, recover_missing
 from crawler.extraction.edges import Lead, drop_bylines, find_lead, is_date_line, trim_head, with_lead
 from crawler.extraction.encoding import decode_html
 from crawler.extraction.metadata import extract_metadata
-from crawler.extraction.page import parse_html
+from crawler.extraction.parsing import parse_html
 from crawler.sources import by_key
 from crawler.sources.base import Selectors, Source
 

@@ -13,7 +13,7 @@ from lxml import etree
 from crawler.extraction import stoplist
 from crawler.extraction.body import generic_body
 from crawler.extraction.container import TextCache, _Body, _present, _trigrams, covers, recover_missing
-from crawler.extraction.page import parse_html
+from crawler.extraction.parsing import parse_html
 
 # A page trafilatura's own extractor finds nothing in (no <p> in a body-like container): its comparison pass
 # falls back to jusText, which reads the all-languages stoplist.

@@ -6,7 +6,7 @@ import pytest
 
 from crawler.extraction import extract_article, source_of
 from crawler.extraction.metadata import extract_metadata
-from crawler.extraction.page import parse_html
+from crawler.extraction.parsing import parse_html
 from crawler.extraction.title_names import host_labels, is_site_name, strip_site_name
 from crawler.extraction.titles import Candidate, choose, h1_headline, pick_title
 from crawler.sources.base import Selectors, Source
