@@ -15,6 +15,7 @@ from crawler.extraction.bylines import find_authors
 from crawler.extraction.container import TextCache, container_paragraphs, covers, recover_missing
 from crawler.extraction.dates import extract_dates
 from crawler.extraction.edges import drop_bylines, find_lead, trim_head, with_lead
+from crawler.extraction.hydration import MIN_TEXT, hydration_paragraphs
 from crawler.extraction.metadata import Metadata, extract_metadata, ld_list, ld_text
 from crawler.extraction.parsing import parse_html
 from crawler.extraction.titles import choose, title_candidates
@@ -29,6 +30,7 @@ LINK_TEXT_XPATH = etree.XPath("//a//text()", smart_strings=False)  # lengths onl
 # the length of an element's text without building it: text_content() of a 2 MB page is a +13 MiB, 9 ms
 # transient (libxml2 buffer, then the Python str), string-length() +3 MiB and 2 ms
 TEXT_LENGTH_XPATH = etree.XPath("string-length(.)")
+HYDRATION_BELOW = MIN_TEXT  # characters: a body this short is looked for in the page's hydration data
 LD_BODY_RATIO = 1.3  # JSON-LD articleBody replaces the extracted body when this much longer
 
 
@@ -111,13 +113,14 @@ def _body(doc: HtmlElement, md: Metadata, source: Source, url: str, titles: list
     lead = None if source.selectors.body else find_lead(doc, md)
     removals = [css(s) for s in source.boilerplate.remove]
     prune_furniture(doc, removals)
-    paragraphs = selector_body(doc, source.selectors.body) or _generic_paragraphs(doc, md)
+    paragraphs = selector_body(doc, source.selectors.body) or _generic_paragraphs(doc, md, titles)
     return with_lead(drop_bylines(trim_head(paragraphs, titles, authors), authors), lead)
 
 
-def _generic_paragraphs(doc: HtmlElement, md: Metadata) -> list[str]:
+def _generic_paragraphs(doc: HtmlElement, md: Metadata, titles: list[str]) -> list[str]:
     """trafilatura's paragraphs on the pruned tree, with the container's missing ones put back (or JSON-LD
-    articleBody when much longer)."""
+    articleBody when much longer; or, when the markup holds almost no text, the article's HTML in the
+    page's hydration data)."""
     ld_body = ld_text(md.article.get("articleBody"))
     container = container_paragraphs(doc)
     # trafilatura's comparison with readability/jusText is ~40% of its time: run it only when the fast
@@ -129,6 +132,8 @@ def _generic_paragraphs(doc: HtmlElement, md: Metadata) -> list[str]:
     paragraphs = recover_missing(paragraphs, container, texts)
     if ld_body and len(ld_body) > LD_BODY_RATIO * sum(len(p) for p in paragraphs) and "\n" in ld_body:
         paragraphs = [" ".join(p.split()) for p in ld_body.split("\n") if p.strip()]
+    if sum(len(p) for p in paragraphs) < HYDRATION_BELOW:
+        paragraphs = hydration_paragraphs(doc, titles) or paragraphs
     return paragraphs
 
 
