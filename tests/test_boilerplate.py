@@ -453,6 +453,20 @@ def test_dom_pruning_removes_a_heading_label_with_its_links() -> None:
     assert not any(gone in text for gone in ("Рекомендуем", "Link one", "Читайте", "новый парк"))
 
 
+@pytest.mark.parametrize("heading", ["h1", "h6"])
+def test_dom_pruning_removes_a_box_under_an_h1_or_h6_label(heading: str) -> None:
+    # a sidebar box titled with an <h1>, each teaser a link around a headline and a summary paragraph
+    teasers = "".join(f"<li><a href='/{i}'><h1>Story {i}</h1><p>RISK REMAINS: {PROSE[1]}</p></a></li>"
+                      for i in range(3))
+    doc = lxml.html.document_fromstring(
+        f"<html><body><div><p>{PROSE[0]}</p></div><div class='box'><{heading}>You might also like</{heading}>"
+        f"<div class='list'><ul>{teasers}</ul></div></div></body></html>")
+    prune_furniture(doc)
+    text = doc.text_content()
+    assert PROSE[0] in text
+    assert "You might also like" not in text and "RISK REMAINS" not in text
+
+
 def test_pruning_a_fragment_uses_its_whole_document() -> None:
     # lxml.html.fromstring wraps a fragment in html/body: the rules see the whole tree, as XPath does
     div = lxml.html.fromstring("<div><nav>Menu</nav><p>Text</p><div class='share'>Share</div></div>")

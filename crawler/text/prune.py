@@ -17,7 +17,7 @@ PRUNE_TAGS = frozenset(rules.PRUNE_TAGS)
 GUARDED_TAGS = frozenset(rules.GUARDED_TAGS)
 SHORT_FURNITURE_TAGS = frozenset(rules.SHORT_FURNITURE_TAGS)
 SCANNED_TAGS = PRUNE_TAGS | GUARDED_TAGS | SHORT_FURNITURE_TAGS | {"body"}
-BLOCK_TAGS = frozenset({"p", "div", "li", "h2", "h3", "h4", "h5", "strong", "b", "section"})
+BLOCK_TAGS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "section"})
 TEXT_XPATH = etree.XPath("//body//text()")
 TEXT_VALUES_XPATH = etree.XPath("//body//text()", smart_strings=False)  # the same nodes, as plain strings
 # The same nodes again when the page's one body is /html/body: ~15% faster than searching for bodies.
