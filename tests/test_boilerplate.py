@@ -181,6 +181,12 @@ FAMILIES = {
         "Материалдарды колдонууда шилтеме милдеттүү.", "Materiallardan foydalanilganda havola majburiy.",
         "Материаллардан фойдаланилганда ҳавола мажбурий.", "Ҳангоми истифодаи мавод истинод ба Asia-Plus ҳатмист.",
         "Materiallar ulanylanda salgylanma hökmany.",
+        # a long notice opening with the sign: longer than a credit line may be, still a notice
+        "© 2026, SteppeNews.kz. This article is the copyrighted property of Steppe News. Written permission must be "
+        "obtained before reprint in online or print media. Reprinting content without permission and/or payment is "
+        "theft and punishable by law.",
+        "Copyright © 2026 Kabar News Agency. Any use of the agency's materials, in whole or in part, requires a "
+        "hyperlink to the original publication and the written consent of the editorial office of the agency.",
     ],
     "cookie": ["Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird.",
                "Accept cookies to view this content.", "Empfohlener redaktioneller Inhalt",
@@ -267,6 +273,8 @@ def test_each_family_in_each_language_is_dropped(family: str, noise: str) -> Non
     "Werbung nervt. Tracking nervt. Deshalb blockieren viele Leser in Almaty inzwischen beides.",
     "Реклама алкоголя в Казахстане будет запрещена с первого января, сообщил министр.",
     "Reporting by local journalists showed that the canal had been dry since June.",
+    "Copyright holders in Kazakhstan will be able to block pirated streams within a day under the new law, the "
+    "culture ministry said on Tuesday, after complaints from film studios and broadcasters in Almaty.",
     "The minister said the views expressed by farmers in Osh would shape the new water law, due in March.",
     "Reading time for pupils in Bishkek schools will double next year, the education ministry said.",
     # contributor lines are kept: they credit people the record names nowhere else

@@ -29,8 +29,9 @@ SHORT_RULES: dict[re.Pattern[str], str] = {
     phrases.SECTION_LABEL: "match",
 }
 MEDIUM_RULES: dict[re.Pattern[str], str] = {
-    phrases.COOKIE: "search", appeals.NEWSLETTER: "match", appeals.PAYWALL: "search", appeals.ADVERT: "search",
-    phrases.SCRIPT_NOTICE: "search", appeals.READER_FEEDBACK: "search", phrases.DISCLAIMER: "search",
+    phrases.COPYRIGHT_OPENING: "match", phrases.COOKIE: "search", appeals.NEWSLETTER: "match",
+    appeals.PAYWALL: "search", appeals.ADVERT: "search", phrases.SCRIPT_NOTICE: "search",
+    appeals.READER_FEEDBACK: "search", phrases.DISCLAIMER: "search",
 }
 # Every paragraph rule, behind one scan for the words each needs: most paragraphs hold none of them, and a
 # regex that is not run costs nothing (the searches for phrases anywhere in a paragraph were ~90% of the

@@ -106,6 +106,9 @@ COPYRIGHT = re.compile(
     r"is the copyrighted property of|materiał chroniony prawem autorskim|alle rechte vorbehalten)",
     re.I,
 )
+# A paragraph opening with the copyright sign (or "Copyright" and a sign or year) is a notice however long it
+# runs: "© 2022, Outlet.com. This article is the copyrighted property of … Written permission must be obtained".
+COPYRIGHT_OPENING = re.compile(r"^\W*?(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))", re.I)
 COOKIE = re.compile(
     r"(?:we use cookies|this (?:site|website) uses cookies|by continuing to (?:browse|use)|cookie policy|"
     r"используем (?:файлы )?cookie|использует (?:файлы )?cookie|cookie-файл|"
