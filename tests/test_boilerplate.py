@@ -6,7 +6,9 @@ import sys
 import lxml.html
 import pytest
 
+from crawler.sources import derive_source
 from crawler.text.boilerplate import PARAGRAPH_RULES, clean_paragraphs, prune_furniture
+from crawler.text.clean import clean_body
 from crawler.text.pagesize import PageSize
 from crawler.text.prefilter import PhraseIndex, fold
 from crawler.text.rules import FURNITURE_PAIRS, FURNITURE_WORDS, is_furniture
@@ -258,6 +260,13 @@ def test_each_family_in_each_language_is_dropped(family: str, noise: str) -> Non
     assert clean_paragraphs([PROSE[0], PROSE[1], noise]) == [PROSE[0], PROSE[1]], family
     if family != "donation":  # an appeal opening ("Поддержите нас") cuts the rest: tested apart above
         assert clean_paragraphs([PROSE[0], noise, PROSE[1]]) == [PROSE[0], PROSE[1]], family
+
+
+def test_an_appeal_disguised_with_cyrillic_lookalikes_is_dropped() -> None:
+    # "Advertise with ..." spelt with Cyrillic А, е, і, ѕ to get past filters: normalised first, then matched
+    disguised = "\u0410dv\u0435rt\u0456\u0455\u0435 w\u0456th th\u0435 most visited news site in Central Asia"
+    body = "\n\n".join([PROSE[0], PROSE[1], disguised])
+    assert clean_body(body, derive_source("https://news.example.kz/a/1")) == "\n\n".join(PROSE[:2])
 
 
 @pytest.mark.parametrize("prose", [

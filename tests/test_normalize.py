@@ -115,6 +115,30 @@ def test_replacement_characters_left_by_the_publisher_become_spaces() -> None:
     assert normalize_text("Конец.\ufffd\n\n\ufffdНачало") == "Конец.\n\nНачало"
 
 
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("В Бишкe\u043aе прошёл митинг", "В Бишкеке прошёл митинг"),  # a Latin e typed in a Cyrillic word
+    ("Kазахстан и Kыргызстан", "Казахстан и Кыргызстан"),  # Latin K
+    ("Ол бiр жыл бұрын", "Ол бір жыл бұрын"),  # Kazakh: Latin i for і
+    ("Cрочная новость", "Срочная новость"),
+    ("\u0410dv\u0435rt\u0456\u0455\u0435 w\u0456th th\u0435 news site", "Advertise with the news site"),
+    ("Sfânta Tr\u0435im\u0435", "Sfânta Treime"),  # Cyrillic е in a Romanian word
+    ("CCC\u0420 распался", "СССР распался"),  # every letter has a twin: the text around decides
+    ("\u0422h\u0435 end of the talks", "The end of the talks"),
+    ("Xoрошо", "Хорошо"),
+])
+def test_words_mixing_latin_and_cyrillic_lookalikes_get_one_script(raw: str, expected: str) -> None:
+    assert normalize_text(raw) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "iPhone-ы и IT-шники", "Wi-Fi в метро Ташкента", "Hello, мир", "COVID-19-инфекция",
+    "Qozogʻiston va Қозоғистон", "Ёшлар Oʻzbekiston",
+    "Dжон",  # D has no Cyrillic twin and ж no Latin one: no script can spell the word
+])
+def test_words_of_one_script_and_words_no_script_can_spell_are_left(text: str) -> None:
+    assert normalize_text(text) == text
+
+
 def test_control_characters_removed_but_newlines_kept() -> None:
     for char in characters("Cc"):
         if char in "\t\n\r\x0b\x0c\x85":

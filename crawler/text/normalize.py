@@ -7,6 +7,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from crawler.text.lookalikes import one_script_words
+
 # A character reference with its semicolon. Bare legacy forms ("&copy" in "a=1&copy=2") are left alone:
 # in article text they are far more often literal ampersands than entities.
 ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -98,9 +100,9 @@ def _replacement(match: re.Match[str]) -> str:
 
 
 def normalize_text(text: str) -> str:
-    """Text in NFC with entities decoded, invisible and control characters removed, U+FFFD a space, every
-    space ' ', line breaks as '\\n', no spaces at line edges, and paragraphs separated by exactly one blank
-    line.
+    """Text in NFC with entities decoded, invisible and control characters removed, U+FFFD a space, words
+    mixing Latin and Cyrillic lookalikes in one script, every space ' ', line breaks as '\\n', no spaces at
+    line edges, and paragraphs separated by exactly one blank line.
 
     Single line breaks inside a paragraph (the source's <br>) are kept; leading and trailing blank
     lines are dropped."""
@@ -109,6 +111,8 @@ def normalize_text(text: str) -> str:
         text = _decode_entities(text)
     if REPLACEMENT_CHARACTER in text:
         text = text.replace(REPLACEMENT_CHARACTER, " ")
+    if not text.isascii():
+        text = one_script_words(text)
     if text.isprintable() and PRINTABLE_ODD not in text:
         # No control, format or odd space character, so no line break either (str.isprintable is one C
         # loop, the character-class scans below are ~10x slower): only NFC and repeated spaces are left.
