@@ -231,6 +231,24 @@ def test_lines_naming_only_the_authors_are_dropped_anywhere(line: str, dropped: 
     assert drop_bylines(paragraphs, []) == paragraphs
 
 
+@pytest.mark.parametrize(("note", "dropped"), [
+    ("Anna Lee is the Steppe Herald's correspondent in Bishkek. She covers energy and water.", True),
+    ("Nina Magoley ist WDR-Reporterin für Zentralasien und berichtet seit 2019 aus Almaty.", True),
+    ("Ярослав Кузишин работает в редакции с 2015 года и пишет об экономике.", True),
+    ("Anna Lee (37) writes about Central Asian politics.", True),
+    ("Антон Зелинский, экономист, преподаёт в университете Астаны.", True),
+    ("Anna Lee told reporters the vote would be held in May.", False),  # news about the author
+    ("Anna Lee: The vote will be held in May, I was told.", False),  # a speaker's line in a transcript
+    ("Boris Frank is a reporter in Osh who covers the border.", False),  # not one of the authors
+])
+def test_a_note_about_an_author_is_dropped_at_the_end_only(note: str, dropped: bool) -> None:
+    authors = ["Nina Magoley", "Ярослав Кузишин", "Антон Зелинский", "Anna Lee"]
+    body = ["Парламент принял бюджет на следующий год.", "Депутаты обсуждали его два дня.",
+            "Расходы на образование выросли на треть.", "Оппозиция голосовала против."]
+    assert drop_bylines([*body, note], authors) == (body if dropped else [*body, note])
+    assert drop_bylines([body[0], note, *body[1:]], authors) == [body[0], note, *body[1:]]  # not at the end
+
+
 def test_missing_chunks_are_put_back_in_place() -> None:
     container = ["Scientists spent ten summers on the Fedchenko glacier measuring the ice it loses.",
                  "The tongue of the glacier retreats by more than forty metres every year now.",

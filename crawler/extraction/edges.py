@@ -30,6 +30,14 @@ MAX_HEAD_LINES = 6  # header lines are looked for among the first paragraphs onl
 MAX_HEADER_WORDS = 25
 MAX_BARE_LABEL_WORDS, MAX_BARE_LABEL_CHARS = 2, 20  # a label over the text ("Article content", "Hauptinhalt", "FAQ")
 LONG_AFTER_LABEL = 100  # characters of the paragraph under such a label: prose, not a list of links
+AUTHOR_NOTE_TAIL = 3  # a note about the author is among the last paragraphs...
+MAX_AUTHOR_NOTE_CHARS = 400  # ...and this short
+MIN_AUTHOR_NOTE_WORDS = 3  # words after the name: "Benedikt Strunz, NDR" is a byline
+# What follows the name in such a note: an age or birth year, a role after a comma, or a verb that describes
+# ("is", "ist", "war", "arbeitet", "является", ...): "Anna Lee told reporters …" is news about her.
+AUTHOR_NOTE_AFTER_NAME = re.compile(
+    r"\s*\(|,\s+[^\W\d]|\s+(?:is|was|has been|works|worked|writes|covers|reports|lives|ist|war|arbeitet|arbeitete|"
+    r"schreibt|berichtet|lebt|est|es|è|jest|является|работает|работала?|пишет|живёт|живет)\b", re.I)
 SENTENCE_MARK = re.compile(r"[.!?:;,\d]")
 # A dateline set apart from the text it opens ("WASHINGTON —", "Bergisch Gladbach -", "Madrid-"): up to four
 # words and a dash, joined to the paragraph under it.
@@ -109,11 +117,28 @@ def is_byline(paragraph: str, author_keys: Sequence[str]) -> bool:
     return bool(parts) and all(key in author_keys for key in parts)
 
 
+def is_author_note(paragraph: str, authors: Sequence[str]) -> bool:
+    """A short note about one of the authors that opens with the name and goes on about them ("Manuela
+    Conrad ist ZDF-Reporterin für …", "David Zurawik is The Sun's media critic.", "Bianca Praetorius (37)
+    ist …", "Dominika Rafalska, doktor nauk …"); not a speaker's line in a transcript ("Korinna Hennig: …")."""
+    if len(paragraph) > MAX_AUTHOR_NOTE_CHARS:
+        return False
+    for name in authors:
+        rest = paragraph[len(name):] if paragraph.startswith(name) else ""
+        if AUTHOR_NOTE_AFTER_NAME.match(rest) and len(WORD.findall(rest)) >= MIN_AUTHOR_NOTE_WORDS:
+            return True
+    return False
+
+
 def drop_bylines(paragraphs: Sequence[str], authors: Iterable[str]) -> list[str]:
-    """The paragraphs without lines that only name the authors, wherever they are: a byline under the
-    standfirst, a signature at the end, an entry's signature in a live blog."""
-    author_keys = [k for a in authors if (k := _key(a))]
-    return [p for p in paragraphs if not is_byline(p, author_keys)]
+    """The paragraphs without lines that only name the authors, wherever they are (a byline under the
+    standfirst, a signature at the end, an entry's signature in a live blog), and without a note about an
+    author among the last paragraphs."""
+    names = [a for a in authors if a]
+    author_keys = [k for a in names if (k := _key(a))]
+    notes_from = max(1, len(paragraphs) - AUTHOR_NOTE_TAIL)
+    return [p for i, p in enumerate(paragraphs)
+            if not is_byline(p, author_keys) and not (i >= notes_from and is_author_note(p, names))]
 
 
 def _descriptions(md: Metadata) -> list[str]:
