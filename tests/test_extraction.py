@@ -220,7 +220,7 @@ def test_standfirst_is_added_unless_the_body_opens_with_it() -> None:
 
 @pytest.mark.parametrize(("line", "dropped"), [
     ("Von Nina Magoley", True), ("Ярослав Кузишин, Антон Зелинский", True), ("Anna Lee/Ярослав Кузишин", True),
-    ("Автор: Ярослав Кузишин", True), ("ANNA LEE", True),
+    ("Автор: Ярослав Кузишин", True), ("ANNA LEE", True), ("| von Nina Magoley", True), ("• By Anna Lee", True),
     ("Anna Lee told reporters the vote would be held in May.", False),  # a sentence about the author
     ("Von Nina Magoley und Boris Frank", False),  # a name that is not among the authors
 ])

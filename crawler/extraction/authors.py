@@ -11,7 +11,7 @@ from typing import Any
 
 BYLINE_PREFIX = re.compile(
     # "A column by", "Ein Kommentar von": a kind of piece, then the usual word
-    r"^\s*(?:(?:an?|ein|eine|un|une|una)\s+[^\W\d_]+\s+(?:by|von|par|por|di|door)|"
+    r"^[\s|•·]*(?:(?:an?|ein|eine|un|une|una)\s+[^\W\d_]+\s+(?:by|von|par|por|di|door)|"
     r"(?:written|reported|posted|published|erstellt|geschrieben|verfasst|escrito|publicado|écrit|scritto|"
     r"geschreven)\s+(?:by|von|por|par|da|door)|by|author|authors|text|автор(?:ы)?|текст|подготовил[аи]?|муаллиф|"
     r"авторы|аўтар|muallif|yozdi|тайёрлади|tayyorladi|awtor|awtory|муаллифон|автордун|автордың|"
