@@ -3,7 +3,8 @@ Nuxt, ...) ships in its inline scripts, with the body as an HTML string that the
 
 The last layer of body extraction, for pages whose markup holds no article text. A string is taken only
 when it is HTML with paragraphs and names the page's subject (enough of the title's words), so a
-template, a teaser list or another story embedded in the state is not taken for the article.
+template, a teaser list or another story embedded in the state is not taken for the article. Titles written
+without spaces between words (Chinese, Japanese) name nothing this way: such pages keep their short body.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ MAX_LINK_SHARE = 0.4  # of the text in links: more is a menu or a list of teaser
 MAX_NESTING = 2  # a JSON string inside a JavaScript string (Next.js flight data: self.__next_f.push)
 MIN_TEXT = 400  # characters of text a candidate must hold
 MIN_TITLE_SHARE = 0.5  # share of a title's words (3+ letters) the candidate's text must contain
+MAX_CANDIDATES = 8  # the longest strings that name the subject are parsed (a feed in the state holds dozens)
 
 
 def _html_strings(script: str, depth: int = 0) -> Iterator[str]:
@@ -77,14 +79,14 @@ def _names_subject(text: str, titles: Sequence[str]) -> bool:
 def hydration_paragraphs(doc: HtmlElement, titles: Sequence[str]) -> list[str]:
     """The paragraphs of the longest HTML string in the page's inline scripts that holds at least MIN_TEXT
     characters of text and names the page's subject (see `_names_subject`); [] when there is none."""
+    # the words must be in the raw string already (tags only add words): most strings are never parsed
+    candidates = [markup for script in INLINE_SCRIPTS_XPATH(doc) if len(script) > MIN_TEXT
+                  for markup in _html_strings(script) if _names_subject(markup, titles)]
     best: list[str] = []
     best_length = MIN_TEXT - 1
-    for script in INLINE_SCRIPTS_XPATH(doc):
-        if len(script) <= MIN_TEXT:
-            continue
-        for markup in _html_strings(script):
-            paragraphs = _paragraphs(markup)
-            length = sum(len(p) for p in paragraphs)
-            if length > best_length and _names_subject(" ".join(paragraphs), titles):
-                best, best_length = paragraphs, length
+    for markup in sorted(candidates, key=len, reverse=True)[:MAX_CANDIDATES]:
+        paragraphs = _paragraphs(markup)
+        length = sum(len(p) for p in paragraphs)
+        if length > best_length and _names_subject(" ".join(paragraphs), titles):
+            best, best_length = paragraphs, length
     return best
