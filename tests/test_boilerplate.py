@@ -123,6 +123,7 @@ FAMILIES = {
         "Lea también: nuevo puente en Osh", "Czytaj także: nowy most w Oszu", "Mehr zum Thema",
         "Tavsiya etamiz", "Ұсынамыз", "Сунуштайбыз", "Тавсия мекунем", "Maslahat berýäris", "Новости партнеров",
         "Рекомендуем", "По теме: В Оше открыли мост", "Related", "Recommended Videos", "Related: Osh bridge",
+        "関連記事", "おすすめ情報",
     ],
     "newsletter": [
         "For the latest breaking news from across Central Asia, sign up for our newsletters.",
@@ -161,6 +162,7 @@ FAMILIES = {
         "Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés.",
         "Tu suscripción se está usando en otro dispositivo", "Log in or create an account to continue",
         "Si continúas leyendo en este dispositivo, no se podrá leer en el otro.",
+        "この記事は会員限定です。", "有料会員になると会員限定の有料記事もお読みいただけます。",
     ],
     "advert": ["Advertisement", "Реклама", "ANZEIGE", "Anzeige: Jetzt Tarif wechseln", "На правах рекламы", "Reklama",
                "ANZEIGE - Heute mal ausgehen?", "[Werbung] Thiele, C. (2021). Positiv führen.",

@@ -90,6 +90,7 @@ PAYWALL_PHRASES = {
            r"tu suscripción se está usando en otro dispositivo", r"añadir otro usuario a tu suscripción",
            r"si continúas leyendo en este dispositivo", r"si quieres compartir tu cuenta",
            r"quién está usando tu cuenta", r"continuar compartiendo tu cuenta"),
+    "ja": (r"記事は(?:有料)?会員限定", r"有料会員(?:になると|限定|登録)", r"有料記事", r"読み放題", r"無料で会員登録"),
 }
 PAYWALL = re.compile(rf"(?:{family(PAYWALL_PHRASES)})", re.I)
 

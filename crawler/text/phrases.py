@@ -7,7 +7,8 @@ import re
 from collections.abc import Mapping
 
 # Languages: the region's (ru, kk, ky, uz in Latin and Cyrillic, tg, tk), English, and the European
-# languages of international outlets and of the evaluation corpora (de, fr, es, it, pt, pl, tr).
+# languages of international outlets and of the evaluation corpora (de, fr, es, it, pt, pl, tr; ja for a few
+# paywall and related-links labels).
 A = "[ʻ‘'`’ʼ]?"  # the Uzbek and Turkmen apostrophe, in any of the ways it is typed (or left out)
 
 
@@ -44,6 +45,7 @@ READ_ALSO_PHRASES = {
     "pt": (r"leia também", r"veja também", r"leia mais", r"saiba mais"),
     "pl": (r"czytaj (?:też|także|więcej)", r"zobacz (?:też|także)", r"przeczytaj (?:też|także)"),
     "tr": (r"ayrıca okuyun", r"ilgili haberler", r"bunlar da ilginizi çekebilir"),
+    "ja": (r"関連(?:キーワード|記事|ニュース)", r"おすすめ(?:情報|記事)", r"あわせて読みたい", r"こちらもおすすめ"),
 }
 # Words that also open sentences ("По теме выборов выступили…", "Рекомендуем жителям не выходить…", "Also on
 # Tuesday…"): a label only alone, or with one more word ("Recommended Videos"), or before a colon or dash.
