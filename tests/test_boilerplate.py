@@ -213,7 +213,18 @@ FAMILIES = {
                  "Join our commenting forum", "You must confirm your public display name before commenting",
                  "Kommentar abgeben", "Чтобы оставить комментарий, войдите на сайт.",
                  "Izoh qoldirish uchun saytga kiring.", "Шарҳҳо", "Шарҳ гузоред", "Teswirler", "Teswir ýazyň",
-                 "Пикирлер", "Комментарийлер", "Изоҳлар (3)", "Пікір қалдыру", "Пикир калтыруу"],
+                 "Пикирлер", "Комментарийлер", "Изоҳлар (3)", "Пікір қалдыру", "Пикир калтыруу",
+                 "Sie müssen sich anmelden, um die Kommentarfunktion zu nutzen."],
+    "comment_policy": [
+        "Редакция оставляет за собой право удалять комментарии, содержащие оскорбления.",
+        "Комментарии проходят премодерацию.",
+        # the rules run long: up to 600 characters
+        "The Steppe Herald is committed to maintaining a lively but civil forum for discussion and encourages all "
+        "readers to share their views on our articles. Comments may take up to an hour for moderation before "
+        "appearing on the site. We ask you to keep your comments relevant and respectful. We have enabled email "
+        "notifications: you will now receive an email if you receive a reply to your comment. Visit our community "
+        "guidelines for more information and details on how to adjust your email settings.",
+    ],
     "date_label": ["Updated 14.02.2026", "Обновлено: 18.11.2026, 14:05", "Release Date:"],
     "agency": ["(dpa)", "aja/PAP", "(Kazinform)"],
     "optimized": ["Optimized by Optimole", "Powered by WordPress"],
@@ -284,6 +295,8 @@ def test_an_appeal_disguised_with_cyrillic_lookalikes_is_dropped() -> None:
     "Werbung nervt. Tracking nervt. Deshalb blockieren viele Leser in Almaty inzwischen beides.",
     "Реклама алкоголя в Казахстане будет запрещена с первого января, сообщил министр.",
     "Reporting by local journalists showed that the canal had been dry since June.",
+    "The ministry said comments on the draft water law may take up to two weeks to be reviewed by the working "
+    "group in Astana, after which the text goes to parliament.",
     "Copyright holders in Kazakhstan will be able to block pirated streams within a day under the new law, the "
     "culture ministry said on Tuesday, after complaints from film studios and broadcasters in Almaty.",
     "The minister said the views expressed by farmers in Osh would shape the new water law, due in March.",

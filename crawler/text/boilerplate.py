@@ -38,7 +38,7 @@ MEDIUM_RULES: dict[re.Pattern[str], str] = {
 # cleaning time).
 PARAGRAPH_RULES = PhraseIndex((
     rules.HASHTAG_ROW, *SHORT_RULES, phrases.DATE_LABEL, phrases.READ_ALSO, *MEDIUM_RULES, appeals.DONATION,
-    appeals.APPEAL_START,
+    phrases.COMMENT_POLICY, appeals.APPEAL_START,
 ))
 EVERY_RULE = PARAGRAPH_RULES.regexes
 SCANNED = 3 * SHORT  # longer paragraphs are not scanned: only the hashtag and appeal rules apply to them
@@ -68,8 +68,11 @@ def _is_boilerplate(paragraph: str, own_phrases: tuple[str, ...], maybe: frozens
         return True
     if size <= 2 * SHORT and _any_rule(paragraph, MEDIUM_RULES, maybe):
         return True
-    return (size <= 3 * SHORT and appeals.DONATION in maybe and bool(appeals.DONATION.search(paragraph))
-            and _mostly_appeal(paragraph))
+    if size > 3 * SHORT:
+        return False
+    if phrases.COMMENT_POLICY in maybe and phrases.COMMENT_POLICY.search(paragraph):
+        return True  # the comment rules run long ("…lively but civil forum… may take up to an hour…")
+    return appeals.DONATION in maybe and bool(appeals.DONATION.search(paragraph)) and _mostly_appeal(paragraph)
 
 
 def _dated(paragraph: str) -> bool:

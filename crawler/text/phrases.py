@@ -134,7 +134,19 @@ COMMENTS = re.compile(
     r"join (?:our|the) (?:commenting forum|conversation below)|would you like to comment on this (?:article|story)|"
     r"(?:read|see) our comment(?:ing)? (?:policy|guidelines)|your public display name|"
     r"(?:log|sign) in to (?:post a )?comment|чтобы оставить комментарий|"
-    r"izoh qoldirish uchun|изоҳ қолдириш учун)",
+    r"izoh qoldirish uchun|изоҳ қолдириш учун|(?:anmelden|einloggen|registrieren),? um (?:die kommentarfunktion|"
+    r"zu kommentieren))",
+    re.I,
+)
+# The comment rules, a paragraph of the outlet's terms rather than the story ("Comments may take up to an hour for
+# moderation…", "Редакция оставляет за собой право удалять комментарии…").
+COMMENT_POLICY = re.compile(
+    r"(?:comments? (?:may|can|will) take up to (?:an?|one|\d+) (?:minutes?|hours?)|"
+    r"keep your comments (?:relevant|civil|respectful)|lively but civil forum|"
+    r"we reserve the right to (?:remove|delete|edit|moderate) (?:any )?comments|"
+    r"(?:редакция|администрация)(?: сайта)? оставляет за собой право (?:удал|модер|не публиковать)|"
+    r"комментари\w* (?:проходят|публикуются после) (?:пре)?модераци|"
+    r"wir behalten uns vor,? kommentare (?:zu )?(?:löschen|entfernen|kürzen))",
     re.I,
 )
 # "Рубрика: Экономика", "Bo‘lim: Siyosat": the section label on its own line.
