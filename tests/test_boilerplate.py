@@ -127,6 +127,7 @@ FAMILIES = {
     ],
     "newsletter": [
         "For the latest breaking news from across Central Asia, sign up for our newsletters.",
+        "Do you have a story tip? Email: newsroom@steppe-herald.kz.", "Got a tip? Email Aigerim at tips@steppe.kz.",
         "For the latest stories and breaking news updates download the Steppe Herald apps for iOS and Android.",
         "¿Ya sabías que en Estepa.com tenemos canal de Telegram? Únete desde tu celular.",
         "Follow us on Telegram for the latest news", "Подписывайтесь на наш канал в Telegram",
@@ -176,6 +177,9 @@ FAMILIES = {
         "(Credit: Clayton Aldern)", "Crédits photos : AFP", "Автор фото: Иван Петров", "Источник фото: pixabay",
         "Видео: YouTube", "Video: Kun.uz", "Фото из открытых источников", "Иллюстративное фото", "Illyustrativ surat",
         "Манбаъ: Ховар",
+        # a caption ending with its credit
+        "Бишкек после дождя. Фото: Азамат Касымов", "Президент на встрече в Астане — Фото: Акорда",
+        "The dam on the Naryn river in May. Photo: Vladimir Pirogov/Reuters",
     ],
     "copyright": [
         "© 2026 Kloop. All rights reserved.", "Все права защищены.", "Барлық құқықтар қорғалған.",
@@ -295,6 +299,7 @@ def test_an_appeal_disguised_with_cyrillic_lookalikes_is_dropped() -> None:
     "Werbung nervt. Tracking nervt. Deshalb blockieren viele Leser in Almaty inzwischen beides.",
     "Реклама алкоголя в Казахстане будет запрещена с первого января, сообщил министр.",
     "Reporting by local journalists showed that the canal had been dry since June.",
+    "The exhibition “Photo: Central Asia in the 1920s” opens in Tashkent on Friday.",
     "The ministry said comments on the draft water law may take up to two weeks to be reviewed by the working "
     "group in Astana, after which the text goes to parliament.",
     "Copyright holders in Kazakhstan will be able to block pirated streams within a day under the new law, the "

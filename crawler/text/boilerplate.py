@@ -26,7 +26,7 @@ SHORT_RULES: dict[re.Pattern[str], str] = {
     rules.SHARE_ROW: "match", rules.BUTTON_ROW: "match", phrases.CREDIT: "match", phrases.COPYRIGHT: "search",
     phrases.COMMENTS: "search", phrases.AGENCY_CREDIT: "match", phrases.TAG_ROW: "match",
     phrases.READING_TIME: "match", phrases.DEVELOPING: "match", appeals.MESSENGER_PROMO: "search",
-    phrases.SECTION_LABEL: "match",
+    phrases.SECTION_LABEL: "match", phrases.CAPTION_CREDIT: "search",
 }
 MEDIUM_RULES: dict[re.Pattern[str], str] = {
     phrases.COPYRIGHT_OPENING: "match", phrases.COOKIE: "search", appeals.NEWSLETTER: "match",

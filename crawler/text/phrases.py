@@ -93,6 +93,9 @@ CREDIT = re.compile(
     rf"\((?:{family(CREDIT_LABELS)})\s*:.{{1,80}}\)|{ILLUSTRATIVE})$",
     re.I,
 )
+# A caption that ends with its credit ("Бишкек после дождя. Фото: Азамат Касымов", "… — Foto: Mayara Subtil/G1").
+CAPTION_CREDIT = re.compile(
+    rf"(?:\s[—–|]|[.!?»\"”)])\s*(?:{family(CREDIT_LABELS)})\s*:\s*[^.!?:]{{1,60}}$", re.I)
 COPYRIGHT = re.compile(
     r"(?:^\s*(?:©|\(c\)|copyright)\s*\d{0,4}|all rights reserved|все права защищены|"
     r"barcha huquqlar (?:himoyalangan|himoya qilingan)|барча ҳуқуқлар ҳимояланган|"
