@@ -123,7 +123,7 @@ FAMILIES = {
         "Lea también: nuevo puente en Osh", "Czytaj także: nowy most w Oszu", "Mehr zum Thema",
         "Tavsiya etamiz", "Ұсынамыз", "Сунуштайбыз", "Тавсия мекунем", "Maslahat berýäris", "Новости партнеров",
         "Рекомендуем", "По теме: В Оше открыли мост", "Related", "Recommended Videos", "Related: Osh bridge",
-        "関連記事", "おすすめ情報",
+        "関連記事", "おすすめ情報", "Mehr Artikel aus dieser Rubrik gibt's hier: Leben",
     ],
     "newsletter": [
         "For the latest breaking news from across Central Asia, sign up for our newsletters.",
@@ -146,6 +146,8 @@ FAMILIES = {
         "For more stories like this, check our news page.", "Follow Karakum Herald on Google News",
         "Есть чем поделиться? Пишите нам в Telegram.", "Sign up for our emails", "2 Wochen kostenlos testen",
         "Folgst du schon 20 Minuten auf Whatsapp?",
+        "„Hier ist Zentralasien“: Der Steppe-Newsletter informiert Sie jeden Morgen über das Wichtigste.",
+        "Our website is the place for the latest breaking news, exclusive scoops and longreads.",
     ],
     "donation": [
         "Please donate to keep our newsroom independent.", "Поддержите нас: каждое пожертвование важно.",
@@ -155,6 +157,7 @@ FAMILIES = {
         "Bizni qoʻllab-quvvatlang va xayriya qiling.", "Моро дастгирӣ кунед, ҳар кӯмак муҳим аст.",
         "Bizi goldaň: her goldaw möhüm.", "Unterstützen Sie unabhängigen Journalismus: jetzt unterstützen.",
         "Unabhängiger Journalismus braucht deine Unterstützung.",
+        "Genau das ist unser Ziel: Aufklärung mit gut gemachtem Journalismus. Sie können das unterstützen.",
     ],
     "paywall": [
         "To read the full story, please subscribe.", "Материал доступен только для подписчиков.",
@@ -230,7 +233,7 @@ FAMILIES = {
         "guidelines for more information and details on how to adjust your email settings.",
     ],
     "date_label": ["Updated 14.02.2026", "Обновлено: 18.11.2026, 14:05", "Release Date:"],
-    "agency": ["(dpa)", "aja/PAP", "(Kazinform)"],
+    "agency": ["(dpa)", "aja/PAP", "(Kazinform)", "mit dpa", "Mit Agenturmaterial.", "Mit Material von AFP"],
     "optimized": ["Optimized by Optimole", "Powered by WordPress"],
     "disclaimer": [
         "The views expressed in this article are the author's own and do not reflect those of the Steppe Herald.",

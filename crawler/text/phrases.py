@@ -37,7 +37,8 @@ READ_ALSO_PHRASES = {
     "de": (r"lesen sie (?:auch|mehr)", r"lies auch", r"auch interessant", r"schon gelesen",
            r"(?:das|dieses thema) könnte (?:sie|dich) auch interessieren", r"mehr (?:zum thema|themen|dazu)",
            r"weitere (?:artikel|beiträge|themen|nachrichten|meldungen)", r"zum weiterlesen",
-           r"empfohlene (?:artikel|beiträge)", r"verwandte (?:artikel|themen)", r"meistgelesen"),
+           r"empfohlene (?:artikel|beiträge)", r"verwandte (?:artikel|themen)", r"meistgelesen",
+           r"mehr artikel aus dieser rubrik"),
     "fr": (r"(?:à |a )?lire (?:aussi|également)", r"voir aussi", r"sur le même sujet", r"articles? similaires"),
     "es": (r"le[ae] también", r"(?:también )?(?:te|le) puede interesar", r"noticias? relacionadas?",
            r"notas relacionadas", r"contenido relacionado", r"temas relacionados", r"más sobre"),
@@ -224,9 +225,10 @@ DATE_LABEL = re.compile(
     r"изменено|mis à jour|publié le|actualizado|publicado)\b[^\n]{0,60}$",
     re.I,
 )
-# An agency credit closing a wire story: "(dpa)", "aja/PAP", "(NTB)".
+# An agency credit closing a wire story: "(dpa)", "aja/PAP", "(NTB)", "mit dpa", "Mit Agenturmaterial".
 AGENCY_CREDIT = re.compile(
-    r"^\W*(?:[a-zа-я]{1,4}/)?(?:dpa|afp|ap|pap|reuters|apa|sda|ntb|tt|ritzau|efe|ansa|kna|epd|sid|kazinform|"
-    r"казинформ|kabar|кабар|akipress|акипресс|интерфакс|тасс|риа новости|уза)(?:/[a-zа-я]{1,4})*\W*$",
+    r"^\W*(?:mit (?:material (?:von|der) )?)?(?:[a-zа-я]{1,4}/)?(?:dpa|afp|ap|pap|reuters|apa|sda|ntb|tt|ritzau|efe|"
+    r"ansa|kna|epd|sid|kazinform|казинформ|kabar|кабар|akipress|акипресс|интерфакс|тасс|риа новости|уза)"
+    r"(?:/[a-zа-я]{1,4})*\W*$|^\W*mit (?:agenturmaterial|material von agenturen)\W*$",
     re.I,
 )
