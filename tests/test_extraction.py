@@ -168,6 +168,25 @@ def test_kicker_over_the_headline_is_a_header_line() -> None:
         ["Kurz gesagt", *paragraphs[2:]]
 
 
+@pytest.mark.parametrize("line", [
+    "SVP-Sonderparteitag zur MigrationChiesa ruft zum «politischen Widerstand» auf",  # kicker glued on
+    "Energie: Chiesa ruft zum «politischen Widerstand» auf",
+    "Umbau des Weissen Hauses Chiesa ruft zum «politischen Widerstand» auf",
+])
+def test_a_headline_with_its_kicker_run_in_is_a_header_line(line: str) -> None:
+    titles = ["SVP-Sonderparteitag zur Migration: Chiesa ruft zum «politischen Widerstand» auf",
+              "Chiesa ruft zum «politischen Widerstand» auf"]
+    prose = "Die Delegierten stimmten am Samstag in Bern mit grosser Mehrheit für die Resolution der Parteileitung."
+    assert trim_head([line, prose], titles, []) == [prose]
+
+
+def test_a_dateline_run_into_the_headline_stays() -> None:
+    # figures before the title: a dateline the text keeps ("新华社北京4月24日电 题：…")
+    line = "BISHKEK, 24 April 2026: Chiesa ruft zum «politischen Widerstand» auf"
+    prose = "Die Delegierten stimmten am Samstag in Bern mit grosser Mehrheit für die Resolution der Parteileitung."
+    assert trim_head([line, prose], ["Chiesa ruft zum «politischen Widerstand» auf"], []) == [line, prose]
+
+
 @pytest.mark.parametrize("dateline", ["WASHINGTON —", "Bergisch Gladbach -", "Madrid-", "БИШКЕК –"])
 def test_a_dateline_on_its_own_line_is_joined_to_the_text(dateline: str) -> None:
     prose = ("Парламент Кыргызстана принял бюджет на следующий год после двух дней обсуждений, "

@@ -43,6 +43,8 @@ SENTENCE_MARK = re.compile(r"[.!?:;,\d]")
 # words and a dash, joined to the paragraph under it.
 DATELINE = re.compile(r"[^\W\d_][^\W\d_.'’-]*(?:[ .'’-][^\W\d_]+){0,3}\s*[—–-]")
 MAX_KICKER_WORDS = 4  # the topic line over a headline ("Finanzmärkte", "Semesterstart", "MENINGSMÅLING:")
+MAX_KICKER_CHARS = 40  # letters and digits of a kicker run into the headline's line
+MIN_FLAT_TITLE = 15  # letters and digits of a title that a headline line may end with
 LEAD_PREFIX = 20  # characters of a description that locate its text node on the page
 SIMILAR_LEAD = 0.6  # share of each text's word pairs in the other
 LEAD_LENGTH_RATIO = 0.7
@@ -90,9 +92,22 @@ def _join_datelines(paragraphs: Sequence[str]) -> list[str]:
     return out
 
 
+def _is_headline(key: str, flat_titles: set[str]) -> bool:
+    """The headline as the page shows it: a title with a kicker run into it ("SVP-Sonderparteitag zur
+    MigrationChiesa ruft …", "US-Dream-Team wird immer besser Deutscher Aggressor beeindruckt, …"); compared
+    without spaces, as the kicker's <span> may be glued to the title or set apart from it."""
+    flat = key.replace(" ", "")
+    for title in flat_titles:
+        kicker = flat[:len(flat) - len(title)] if flat.endswith(title) else None
+        if kicker is not None and len(kicker) <= MAX_KICKER_CHARS and not any(c.isdigit() for c in kicker):
+            return True  # no figures: "新华社北京4月24日电 题：…" opens with a dateline the text keeps
+    return False
+
+
 def trim_head(paragraphs: Sequence[str], titles: Iterable[str], authors: Iterable[str]) -> list[str]:
     """The paragraphs without the headline, byline and date lines that extraction left at the top."""
     title_keys = {k for t in titles if (k := _key(t))}
+    flat_titles = {flat for k in title_keys if len(flat := k.replace(" ", "")) >= MIN_FLAT_TITLE}
     author_keys = [k for a in authors if (k := _key(a))]
     paragraphs = _join_datelines(paragraphs)
     start = 0
@@ -102,7 +117,8 @@ def trim_head(paragraphs: Sequence[str], titles: Iterable[str], authors: Iterabl
         byline = len(key.split()) <= MAX_HEADER_WORDS and (
             key in author_keys or (bool(BYLINE_PREFIX.match(paragraph)) and any(a in key for a in author_keys)))
         kicker = i + 1 < len(head) and _is_kicker(paragraph, head[i + 1], title_keys)
-        if key and key not in title_keys and not byline and not kicker and not is_date_line(paragraph):
+        if key and key not in title_keys and not byline and not kicker and not is_date_line(paragraph) \
+                and not _is_headline(key, flat_titles):
             break
         start += 1
     return list(paragraphs[start:])
