@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from crawler.extraction import extract_article
 from crawler.extraction.hydration import hydration_paragraphs
 from crawler.extraction.parsing import parse_html
@@ -29,15 +31,18 @@ def _page(scripts: str, body: str = "<div id='root'></div>", title: str = TITLE)
             f"<body><h1>{title}</h1>{body}{scripts}</body></html>").encode()
 
 
-def _state_script(html: str) -> str:
-    """React Query style dehydrated state: JSON with the article HTML as a string (<, > escaped)."""
+def _state_script(html: str, escaped: str = "<>") -> str:
+    """React Query style dehydrated state: JSON with the article HTML as a string (`escaped` as \\u00XX)."""
     state = {"queries": [{"state": {"data": {"detail": {"title": TITLE, "contentHtml": html}}}}]}
-    data = json.dumps(state).replace("<", "\\u003c").replace(">", "\\u003e")
+    data = json.dumps(state)
+    for char in escaped:
+        data = data.replace(char, f"\\u{ord(char):04x}")
     return f'<script>window["__RQ__"] = window["__RQ__"] || []; window["__RQ__"].push({data});</script>'
 
 
-def test_article_html_in_dehydrated_state_becomes_the_body() -> None:
-    record = extract_article(_page(_state_script(ARTICLE_HTML)), URL)
+@pytest.mark.parametrize("escaped", ["<>", "<", ""])
+def test_article_html_in_dehydrated_state_becomes_the_body(escaped: str) -> None:
+    record = extract_article(_page(_state_script(ARTICLE_HTML, escaped)), URL)
     assert record["body"].split("\n\n") == PARAGRAPHS  # the caption is left out, as on a rendered page
 
 

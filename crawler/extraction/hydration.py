@@ -23,7 +23,7 @@ from crawler.text.boilerplate import prune_furniture
 INLINE_SCRIPTS_XPATH = etree.XPath("//script[not(@src)]/text()", smart_strings=False)
 # A JSON (or JavaScript) double-quoted string literal of at least 400 characters, escapes included.
 STRING_LITERAL = re.compile(r'"((?:[^"\\]|\\.){400,})"', re.DOTALL)
-PARAGRAPH_MARKUP = re.compile(r"<p[\s>]|\\u003cp[\s\\]", re.IGNORECASE)
+PARAGRAPH_MARKUP = re.compile(r"<p[\s>]|\\u003cp[\s>\\]", re.IGNORECASE)
 WORD = re.compile(r"\w+")
 TEXT_LENGTH_XPATH = etree.XPath("string-length(/html/body)")
 LINK_TEXT_XPATH = etree.XPath("//a//text()", smart_strings=False)
