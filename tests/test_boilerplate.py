@@ -148,6 +148,7 @@ FAMILIES = {
         "Folgst du schon 20 Minuten auf Whatsapp?",
         "„Hier ist Zentralasien“: Der Steppe-Newsletter informiert Sie jeden Morgen über das Wichtigste.",
         "Our website is the place for the latest breaking news, exclusive scoops and longreads.",
+        "Follow our full coverage of the Kambarata dam",
     ],
     "donation": [
         "Please donate to keep our newsroom independent.", "Поддержите нас: каждое пожертвование важно.",
@@ -248,7 +249,7 @@ FAMILIES = {
     ],
     "reading_time": ["4 min read", "Lesedauer: 4 Minuten", "3 Minuten Lesezeit", "Время чтения: 3 минуты",
                      "Просмотров: 1234", "Koʻrishlar soni: 1 234", "Views: 1,234", "1 234 просмотра", "348 shares",
-                     "5 daqiqa oʻqish"],
+                     "5 daqiqa oʻqish", "- 4433 lecturas", "1 250 vues"],
     "reader_feedback": [
         "Fehler gefunden? Jetzt melden.", "Нашли ошибку? Выделите её и нажмите Ctrl+Enter.",
         "Matnda xatolik topsangiz, uni belgilab Ctrl+Enter tugmasini bosing.",

@@ -22,7 +22,7 @@ NEWSLETTER_PHRASES = {
            r"(?:get in touch|contact) (?:with )?our news ?(?:team|desk)", r"for more stories like this\b",
            r"check out (?:more of )?(?:our|the [\w’'. ]{2,30}) latest [\w ]{0,20}(?:stories|news|articles)\b",
            r"sign up for (?:our|the) (?:e-?mails|newsletters?)\b",
-           r"our website is the place for the latest",
+           r"our website is the place for the latest", r"follow (?:our|the) (?:full |latest |live )?coverage of",
            r"for (?:the|our) latest [^.]{0,80}\b(?:sign up (?:for|to)|download (?:the|our))\b"),
     "ru": (r"подпи(?:сывайтесь|шитесь) на (?:наш|нас)", r"подпишитесь на рассылку",
            r"есть (?:чем поделиться|что рассказать|интересная (?:история|новость))\?",

@@ -198,7 +198,8 @@ READING_TIME = re.compile(
     r"\d+\s*(?:min(?:ute)?s?|minuten|мин(?:ут[аы]?)?|daqiqa|минут)\.?\s*(?:read|lesezeit|lesedauer|чтения|"
     rf"o{A}qish|оқу)|"
     rf"(?:просмотр(?:ов|ы)|views?|ko{A}rishlar(?: soni)?|кўришлар(?: сони)?|қаралым(?:дар)?|көрүүлөр|aufrufe)"
-    rf"\W*\d[\d\s.,]*[kкмm]?|\d[\d\s.,]*[kкмm]?\s*(?:просмотр(?:ов|а)?|views?|shares?|ko{A}rish(?:lar)?|қаралым))\W*$",
+    rf"\W*\d[\d\s.,]*[kкмm]?|\d[\d\s.,]*[kкмm]?\s*(?:просмотр(?:ов|а)?|views?|shares?|ko{A}rish(?:lar)?|қаралым|"
+    r"lecturas|visitas|visualizações|vues|lectures|wyświetle[ńn]|okunma))\W*$",
     re.I,
 )
 # "Новость дополняется", "This is a developing story": a notice that the article will grow, on its own line.
