@@ -145,6 +145,21 @@ def test_header_lines_teasers_and_read_also_are_removed() -> None:
         assert gone not in record["body"], gone
 
 
+def test_a_link_inside_loose_text_keeps_the_rest_of_its_line() -> None:
+    # text runs separated by <br> beside block elements, as older CMSes write them: trafilatura keeping links
+    # lost the link and everything after it on the line
+    prose = "Die Regierung in Bischkek legte am Montag den Entwurf des neuen Wassergesetzes vor, nach zwei Jahren."
+    html = (f"<html><head><title>Das neue Wassergesetz</title></head><body><article><section>{prose}<br><br>"
+            "<h2>Aufbau und Inhalt</h2><br>" + f"{prose}<br><br>"
+            'Ein Blick in das Inhaltsverzeichnis (<a href="/toc.pdf">PDF</a>) zeigt aber: Hier bleiben kaum Fragen '
+            f"offen. {prose}<br><br>Den <em>eigentlichen</em> Abschluss bildet eine Übersicht. {prose}<br><br>"
+            '<a href="/next">Nächster Artikel: Brücke in Osch eröffnet</a><br><br>'
+            f"<h2>Fazit</h2><br>{prose}</section></article></body></html>")
+    body = extract_article(html.encode(), "https://news.example.kg/2026/11/wasser")["body"]
+    assert "Ein Blick in das Inhaltsverzeichnis (PDF) zeigt aber: Hier bleiben kaum Fragen offen." in body
+    assert "Nächster Artikel" not in body  # a link alone on its line is still a teaser
+
+
 @pytest.mark.parametrize(("line", "dated"), [
     ("Stand: 22.04.2024, 06:00 Uhr", True), ("18 ноября 2026, 14:05", True), ("Updated 3 hours ago", True),
     ("2025年1月14日 01時28分 (1月14日 01時40分更新)", True),

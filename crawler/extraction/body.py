@@ -26,6 +26,8 @@ OUTPUT_LINKS_XPATH = etree.XPath(".//ref")
 LINKED_SHARE = 0.6  # a block whose text is at least this share of link text is a teaser, not prose...
 LINKED_MAX_WORDS = 30  # ...unless it is longer than this (a paragraph of prose with a few links)
 LIST_MARKER = "- "  # trafilatura's mark of a list item in text output
+LOOSE_LINKS_XPATH = etree.XPath("//body//br/../a")  # links directly in an element that has <br> children
+INLINE_TAGS = frozenset({"a", "b", "strong", "em", "i", "span", "u", "font", "small"})
 
 stoplist.install()
 
@@ -120,6 +122,24 @@ def selector_body(doc: HtmlElement, selector: str | None) -> list[str]:
     for el in css(selector)(doc):
         paragraphs += paragraphs_of(el)
     return paragraphs
+
+
+def unwrap_inline_links(doc: HtmlElement) -> None:
+    """Links inside loose text (runs separated by <br> directly in a container) become plain text, in place.
+    trafilatura, keeping links, loses such a link and the rest of its run ("Ein Blick in das
+    Inhaltsverzeichnis (" and nothing of "PDF) zeigt aber: …"), or glues it to the word before ("DieCompliance").
+    A link alone on its line (a teaser) has no text before it and is kept for `_teaser_blocks`."""
+    inline = [a for a in LOOSE_LINKS_XPATH(doc) if _after_text(a)]
+    for a in inline:
+        a.drop_tag()
+
+
+def _after_text(link: HtmlElement) -> bool:
+    previous = link.getprevious()
+    if previous is None:
+        parent = link.getparent()
+        return parent is not None and bool((parent.text or "").strip())
+    return (previous.tag == "br" or previous.tag in INLINE_TAGS) and bool((previous.tail or "").strip())
 
 
 def _collapse(text: str) -> str:

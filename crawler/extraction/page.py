@@ -10,7 +10,14 @@ from urllib.parse import urljoin
 from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler.extraction.body import css, element_text, generic_body, select_first, selector_body
+from crawler.extraction.body import (
+    css,
+    element_text,
+    generic_body,
+    select_first,
+    selector_body,
+    unwrap_inline_links,
+)
 from crawler.extraction.bylines import find_authors
 from crawler.extraction.container import TextCache, container_paragraphs, covers, recover_missing
 from crawler.extraction.dates import extract_dates
@@ -122,6 +129,7 @@ def _generic_paragraphs(doc: HtmlElement, md: Metadata, titles: list[str]) -> li
     articleBody when much longer; or, when the markup holds almost no text, the article's HTML in the
     page's hydration data)."""
     ld_body = ld_text(md.article.get("articleBody"))
+    unwrap_inline_links(doc)
     container = container_paragraphs(doc)
     # trafilatura's comparison with readability/jusText is ~40% of its time: run it only when the fast
     # extraction misses part of the article's own container (trafilatura works on a copy: `doc` is as pruned)
