@@ -27,7 +27,7 @@ LINKED_SHARE = 0.6  # a block whose text is at least this share of link text is 
 LINKED_MAX_WORDS = 30  # ...unless it is longer than this (a paragraph of prose with a few links)
 LIST_MARKER = "- "  # trafilatura's mark of a list item in text output
 LOOSE_LINKS_XPATH = etree.XPath("//body//br/../a")  # links directly in an element that has <br> children
-INLINE_TAGS = frozenset({"a", "b", "strong", "em", "i", "span", "u", "font", "small"})
+INLINE_TAGS = frozenset({"a", "span", "strong", "b", "em", "i", "font", "small", "u", "abbr"})  # markup inside a line
 
 stoplist.install()
 

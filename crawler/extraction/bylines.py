@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 
 from crawler.extraction.author_meta import meta_authors
 from crawler.extraction.authors import LABELLED, ld_author_names, normalize_authors, other_role, split_names
-from crawler.extraction.body import css, element_text
+from crawler.extraction.body import INLINE_TAGS, css, element_text
 from crawler.extraction.metadata import Metadata, ld_text
 from crawler.extraction.title_names import host_labels
 from crawler.sources.base import Source
@@ -57,7 +57,6 @@ MAX_BYLINES = 6  # byline elements read before giving up (the first ones on the 
 ANCESTOR_DEPTH = 8
 LISTS = frozenset({"ul", "ol", "dl"})
 NOT_TEXT = frozenset({"script", "style", "noscript", "template"})
-INLINE_TAGS = frozenset({"a", "span", "strong", "b", "em", "i", "font", "small", "u", "abbr"})
 
 
 def _excluded(el: HtmlElement) -> bool:
