@@ -19,14 +19,13 @@ from lxml.html import HtmlElement
 from crawler.extraction.body import generic_body
 from crawler.extraction.parsing import parse_html
 from crawler.text.boilerplate import prune_furniture
+from crawler.text.prune import link_density
 
 INLINE_SCRIPTS_XPATH = etree.XPath("//script[not(@src)]/text()", smart_strings=False)
 # A JSON (or JavaScript) double-quoted string literal of at least 400 characters, escapes included.
 STRING_LITERAL = re.compile(r'"((?:[^"\\]|\\.){400,})"', re.DOTALL)
 PARAGRAPH_MARKUP = re.compile(r"<p[\s>]|\\u003cp[\s>\\]", re.IGNORECASE)
 WORD = re.compile(r"\w+")
-TEXT_LENGTH_XPATH = etree.XPath("string-length(/html/body)")
-LINK_TEXT_XPATH = etree.XPath("//a//text()", smart_strings=False)
 MAX_LINK_SHARE = 0.4  # of the text in links: more is a menu or a list of teasers, not an article
 MAX_NESTING = 2  # a JSON string inside a JavaScript string (Next.js flight data: self.__next_f.push)
 MIN_TEXT = 400  # characters of text a candidate must hold
@@ -55,8 +54,8 @@ def _paragraphs(markup: str) -> list[str]:
     """The article paragraphs of an HTML string, found as on a page: furniture pruned, then trafilatura
     (which leaves out captions, ad slots and embeds)."""
     doc = parse_html(f"<html><body><article>{markup}</article></body></html>")
-    text = TEXT_LENGTH_XPATH(doc)
-    if not text or sum(map(len, LINK_TEXT_XPATH(doc))) > MAX_LINK_SHARE * text:
+    body = doc.find("body")
+    if body is None or link_density(body) > MAX_LINK_SHARE:
         return []  # a menu or a list of teasers
     prune_furniture(doc)
     return generic_body(doc, fast=True)

@@ -48,7 +48,8 @@ READ_ALSO_AT_NODE = (
 _furniture_cache: dict[str, bool] = {}
 
 
-def _link_density(el: HtmlElement) -> float:
+def link_density(el: HtmlElement) -> float:
+    """Share of an element's (whitespace-normalised) text that is link text."""
     total = text_len(el)
     return sum(len(t.strip()) for t in LINK_TEXT_XPATH(el)) / total if total else 0.0
 
@@ -194,7 +195,7 @@ def _remove_read_also(doc: HtmlElement, text_xpath: etree.XPath = TEXT_XPATH) ->
             continue
         following = target.getnext()
         _remove(target)
-        while following is not None and following.tag in ("ul", "ol", "p", "div") and _link_density(following) > 0.6:
+        while following is not None and following.tag in ("ul", "ol", "p", "div") and link_density(following) > 0.6:
             nxt = following.getnext()
             _remove(following)
             following = nxt
