@@ -65,27 +65,24 @@ def _words(text: str) -> set[str]:
     return {word for word in WORD.findall(text.lower()) if len(word) >= 3}
 
 
-def _names_subject(text: str, titles: Sequence[str]) -> bool:
-    """Whether `text` holds MIN_TITLE_SHARE of the words of one of the page's titles."""
+def _names_subject(text: str, title_words: Sequence[set[str]]) -> bool:
+    """Whether `text` holds MIN_TITLE_SHARE of the words of one of the page's titles (their word sets)."""
     words = _words(text)
-    for title in titles:
-        title_words = _words(title)
-        if title_words and len(title_words & words) >= MIN_TITLE_SHARE * len(title_words):
-            return True
-    return False
+    return any(len(title & words) >= MIN_TITLE_SHARE * len(title) for title in title_words)
 
 
 def hydration_paragraphs(doc: HtmlElement, titles: Sequence[str]) -> list[str]:
     """The paragraphs of the longest HTML string in the page's inline scripts that holds at least MIN_TEXT
     characters of text and names the page's subject (see `_names_subject`); [] when there is none."""
+    title_words = [words for title in titles if (words := _words(title))]
     # the words must be in the raw string already (tags only add words): most strings are never parsed
     candidates = [markup for script in INLINE_SCRIPTS_XPATH(doc) if len(script) > MIN_TEXT
-                  for markup in _html_strings(script) if _names_subject(markup, titles)]
+                  for markup in _html_strings(script) if _names_subject(markup, title_words)]
     best: list[str] = []
     best_length = MIN_TEXT - 1
     for markup in sorted(candidates, key=len, reverse=True)[:MAX_CANDIDATES]:
         paragraphs = _paragraphs(markup)
         length = sum(len(p) for p in paragraphs)
-        if length > best_length and _names_subject(" ".join(paragraphs), titles):
+        if length > best_length and _names_subject(" ".join(paragraphs), title_words):
             best, best_length = paragraphs, length
     return best
